@@ -1,0 +1,64 @@
+/**
+ * A small side-by-side benchmark harness: every candidate runs over the same inputs, in
+ * interleaved rounds (so a slow phase of the machine hurts all of them alike), and the report gives
+ * each one's median time and its ratio to the baseline (the first candidate). Figures are for
+ * comparison within one run, not absolute claims.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** One thing to measure: `run` processes the whole input once and returns something to keep alive. */
+export interface Candidate<T> {
+  name: string;
+  run: (input: readonly T[]) => unknown;
+}
+
+/** Options for {@link compare}. */
+export interface CompareOptions {
+  /** Measured rounds per candidate (after one warm-up round). */
+  rounds?: number;
+  /** Unit for the throughput column, e.g. `names`. */
+  unit?: string;
+}
+
+let sink: unknown;
+
+/** Runs every candidate over `input` and prints a table; returns the medians in ms. */
+export function compare<T>(
+  title: string,
+  input: readonly T[],
+  candidates: readonly Candidate<T>[],
+  options: CompareOptions = {},
+): Map<string, number> {
+  const rounds = options.rounds ?? 7;
+  const unit = options.unit ?? 'items';
+  for (const c of candidates) sink = c.run(input); // warm-up: JIT, string flattening, ICU data
+  const times = new Map<string, number[]>(candidates.map((c) => [c.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const c of candidates) {
+      const start = performance.now();
+      sink = c.run(input);
+      times.get(c.name)?.push(performance.now() - start);
+    }
+  }
+  const medians = new Map<string, number>();
+  for (const [name, list] of times) {
+    const sorted = [...list].sort((a, b) => a - b);
+    medians.set(name, sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
+  }
+  const base = medians.get(candidates[0]?.name ?? '') ?? Number.NaN;
+  console.log(
+    `\n${title} — ${input.length.toLocaleString('en')} ${unit}, median of ${rounds} rounds`,
+  );
+  console.log(
+    `${'candidate'.padEnd(34)}${'ms'.padStart(10)}${`${unit}/s`.padStart(16)}${'× baseline'.padStart(13)}`,
+  );
+  for (const c of candidates) {
+    const ms = medians.get(c.name) ?? Number.NaN;
+    const perSecond = Math.round((input.length / ms) * 1000).toLocaleString('en');
+    console.log(
+      `${c.name.padEnd(34)}${ms.toFixed(1).padStart(10)}${perSecond.padStart(16)}${(ms / base).toFixed(2).padStart(13)}`,
+    );
+  }
+  if (sink === Symbol.for('never')) console.log('unreachable');
+  return medians;
+}
