@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ExcelDateSystem, excelSerialToIso, isoToExcelSerial } from './excel-serial.ts';
+import { isoBetween } from './iso-between.test-helper.ts';
 
 const DAY = 86_400_000;
 /** Independent oracle: from serial 61 on, 1900-system serial n is n days after 1899-12-30. */
@@ -9,16 +10,6 @@ const oracle1900 = (serial: number): string =>
 /** 1904-system serial n is n days after 1904-01-01. */
 const oracle1904 = (serial: number): string =>
   new Date(Date.UTC(1904, 0, 1) + serial * DAY).toISOString().slice(0, 10);
-
-/** ISO dates from `min` to `max`, drawn through `Date` (an oracle independent of the module). */
-const isoBetween = (min: string, max: string) =>
-  fc
-    .date({
-      min: new Date(`${min}T00:00:00Z`),
-      max: new Date(`${max}T23:59:59.999Z`),
-      noInvalidDate: true,
-    })
-    .map((d) => d.toISOString().slice(0, 10));
 
 describe('excelSerialToIso, 1900 date system', () => {
   it.each([

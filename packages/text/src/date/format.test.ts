@@ -1,16 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatVnDate } from './format.ts';
+import { isoBetween } from './iso-between.test-helper.ts';
 import { parseVnDate } from './parse.ts';
-
-const isoBetween = (min: string, max: string) =>
-  fc
-    .date({
-      min: new Date(`${min}T00:00:00Z`),
-      max: new Date(`${max}T23:59:59.999Z`),
-      noInvalidDate: true,
-    })
-    .map((d) => d.toISOString().slice(0, 10));
 
 describe('formatVnDate', () => {
   it.each([
