@@ -1,0 +1,168 @@
+import { isIsoDate } from '@eduvn/text';
+import { z } from 'zod';
+import { entityRegistry, type FieldMeta, fieldRegistry, type Sensitivity } from './field-meta.ts';
+
+/**
+ * A cap on text and codes whose length the specification leaves open, so that a 10,000-character
+ * cell is still rejected. An eduvn safety limit, not the Ministry's; the field's
+ * {@link FieldMeta.maxLength} stays absent.
+ */
+export const OPEN_TEXT_CAP = 4000;
+
+/** A cap on catalog codes whose length the specification leaves open (an eduvn safety limit). */
+export const OPEN_CODE_CAP = 50;
+
+/** What every field definition states. */
+export interface FieldInput<R extends boolean = boolean> {
+  /** The QĐ 4998 symbol (UPPER_SNAKE), or the SDK's symbol in the same style. */
+  readonly symbol: string;
+  /** Vietnamese label, as in the specification. */
+  readonly vi: string;
+  /** English label. */
+  readonly en: string;
+  /** Default `'public'`. */
+  readonly sensitivity?: Sensitivity;
+  /** Default `false`: most of the specification's fields may be unknown. */
+  readonly required?: R;
+  /** A note for the data dictionary. */
+  readonly note?: string;
+  /** Overrides the kit's source for this field. */
+  readonly source?: string;
+}
+
+/** A field's schema: the bare schema when required, optional otherwise. */
+export type FieldSchema<S extends z.ZodType, R extends boolean> = R extends true
+  ? S
+  : z.ZodOptional<S>;
+
+/** The field builders for one table, all citing the same source. */
+export interface FieldKit {
+  /** Text ("Chuỗi ký tự") of at most `maxLength` characters (`undefined`: the spec gives none). */
+  text<R extends boolean = false>(
+    maxLength: number | undefined,
+    input: FieldInput<R>,
+  ): FieldSchema<z.ZodString, R>;
+  /** A catalog code ("Danh mục liệt kê"). */
+  code<R extends boolean = false>(
+    catalog: string,
+    input: FieldInput<R> & { readonly maxLength?: number },
+  ): FieldSchema<z.ZodString, R>;
+  /** A calendar date ("Ngày tháng"), ISO `yyyy-mm-dd`. */
+  date<R extends boolean = false>(input: FieldInput<R>): FieldSchema<z.ZodString, R>;
+  /** A boolean ("Đúng/Sai"). */
+  bool<R extends boolean = false>(input: FieldInput<R>): FieldSchema<z.ZodBoolean, R>;
+  /** A whole number ≥ `min` (default 0) of at most `maxDigits` digits ("Số nguyên"). */
+  int<R extends boolean = false>(
+    input: FieldInput<R> & {
+      readonly maxDigits?: number;
+      readonly min?: number;
+      readonly max?: number;
+    },
+  ): FieldSchema<z.ZodNumber, R>;
+  /** A finite number ≥ `min` (default 0) ("Số thập phân"). */
+  decimal<R extends boolean = false>(
+    input: FieldInput<R> & { readonly min?: number; readonly max?: number },
+  ): FieldSchema<z.ZodNumber, R>;
+  /** One of a closed set of codes fixed by law (TT27 levels, periods). */
+  oneOf<const V extends readonly [string, ...string[]], R extends boolean = false>(
+    values: V,
+    input: FieldInput<R> & { readonly catalog?: string },
+  ): FieldSchema<z.ZodEnum<{ [K in V[number]]: K }>, R>;
+  /** The rows of a sub-table ("Tham chiếu …"), each a record of `item`. */
+  list<T extends z.ZodType, R extends boolean = false>(
+    item: T,
+    input: FieldInput<R>,
+  ): FieldSchema<z.ZodArray<T>, R>;
+}
+
+const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Creates the field builders for one table. Every builder returns the field's zod schema with its
+ * {@link FieldMeta} registered in {@link fieldRegistry}.
+ *
+ * @param source - where the table's fields are defined, e.g. `QĐ 4998 HSC1.1.1`
+ */
+export function fieldKit(source: string): FieldKit {
+  function finish<S extends z.ZodType>(
+    schema: S,
+    input: FieldInput,
+    meta: Omit<FieldMeta, 'symbol' | 'label' | 'sensitivity' | 'source' | 'required' | 'note'>,
+  ): z.ZodType {
+    const required = input.required === true;
+    const field = required ? schema : schema.optional();
+    const full: FieldMeta = {
+      symbol: input.symbol,
+      label: { vi: input.vi, en: input.en },
+      ...meta,
+      sensitivity: input.sensitivity ?? 'public',
+      source: input.source ?? source,
+      required,
+      ...(input.note === undefined ? {} : { note: input.note }),
+    };
+    fieldRegistry.add(field, full);
+    return field;
+  }
+  // The builders' conditional return types cannot be checked through `finish`; each call site is.
+  const kit = {
+    text(maxLength: number | undefined, input: FieldInput) {
+      let s = z.string().max(maxLength ?? OPEN_TEXT_CAP);
+      if (input.required) s = s.min(1);
+      return finish(s, input, { type: 'string', ...(maxLength ? { maxLength } : {}) });
+    },
+    code(catalog: string, input: FieldInput & { maxLength?: number }) {
+      const s = z
+        .string()
+        .min(1)
+        .max(input.maxLength ?? OPEN_CODE_CAP);
+      return finish(s, input, {
+        type: 'code',
+        catalog,
+        ...(input.maxLength ? { maxLength: input.maxLength } : {}),
+      });
+    },
+    date(input: FieldInput) {
+      const s = z
+        .string()
+        .regex(ISO_DATE_SHAPE, 'Expected an ISO date yyyy-mm-dd')
+        .refine(isIsoDate, 'Not a calendar date');
+      return finish(s, input, { type: 'date' });
+    },
+    bool(input: FieldInput) {
+      return finish(z.boolean(), input, { type: 'boolean' });
+    },
+    int(input: FieldInput & { maxDigits?: number; min?: number; max?: number }) {
+      const max =
+        input.max ?? (input.maxDigits ? 10 ** input.maxDigits - 1 : Number.MAX_SAFE_INTEGER);
+      const s = z
+        .number()
+        .int()
+        .min(input.min ?? 0)
+        .max(max);
+      return finish(s, input, {
+        type: 'integer',
+        ...(input.maxDigits ? { maxLength: input.maxDigits } : {}),
+      });
+    },
+    decimal(input: FieldInput & { min?: number; max?: number }) {
+      let s = z.number().min(input.min ?? 0);
+      if (input.max !== undefined) s = s.max(input.max);
+      return finish(s, input, { type: 'decimal' });
+    },
+    oneOf(values: readonly [string, ...string[]], input: FieldInput & { catalog?: string }) {
+      return finish(z.enum(values), input, {
+        type: 'code',
+        values,
+        ...(input.catalog ? { catalog: input.catalog } : {}),
+      });
+    },
+    list(item: z.ZodType, input: FieldInput) {
+      const entity = entityRegistry.get(item)?.name;
+      if (entity === undefined) {
+        throw new TypeError(`list field ${input.symbol}: the item schema is not a defined entity`);
+      }
+      return finish(z.array(item), input, { type: 'list', entity });
+    },
+  };
+  return kit as unknown as FieldKit;
+}
