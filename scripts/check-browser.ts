@@ -8,16 +8,20 @@
  * fails under CI (`CI=true`) and warns elsewhere.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 interface BrowserCheck {
   /** The package folder under the repository root. */
   dir: string;
+  /** Its runtime dependencies, mapped in the page's import map to their ESM entries. */
+  dependencies: readonly string[];
   /** A function body run in the page with the module as `m`; returns JSON-serializable results. */
   probe: string;
   /** What the probe must return (computed in Node from the same bundle). */
@@ -40,9 +44,31 @@ const textProbe = `return [
   m.formatVnDate('2016-09-05'),
 ];`;
 
+const standardProbe = `
+  const pupil = { hocSinhId: 'HS0001', hoTen: 'Nguyễn Văn An', ngaySinh: '2016-09-05', maCongDanId: '031216001234' };
+  const wire = m.encodeWire(m.HocSinh, pupil);
+  return [
+    wire,
+    m.decodeWire(m.HocSinh, wire),
+    m.compileValidator(m.HocSinh)({ hocSinhId: 'HS0001', hoTen: 'x'.repeat(51) }).ok,
+    m.maskRecord(m.HocSinh, pupil),
+    m.fieldsOf(m.HocSinh).length,
+    m.bundledCatalogs().lookup('DM_DAN_TOC', '01')?.entry.name,
+  ];`;
+
 const checks: BrowserCheck[] = [
   {
+    dir: 'packages/standard',
+    dependencies: ['zod', '@eduvn/text'],
+    probe: standardProbe,
+    expected: async () => {
+      const m = await import(join(root, 'packages/standard/dist/index.js'));
+      return new Function('m', standardProbe)(m);
+    },
+  },
+  {
     dir: 'packages/text',
+    dependencies: [],
     probe: textProbe,
     expected: async () => {
       const m = await import(join(root, 'packages/text/dist/index.js'));
@@ -64,6 +90,28 @@ function findChromium(): string | null {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json' };
 
+/** The URL path (from the repository root) of a dependency's browser ESM entry, as its package resolves it. */
+function esmEntry(packageDir: string, name: string): string {
+  const require = createRequire(join(root, packageDir, 'package.json'));
+  const manifestPath = realpathSync(require.resolve(`${name}/package.json`));
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const main = manifest.exports?.['.'] ?? manifest.module ?? manifest.main;
+  const pick = (e: unknown): string | undefined =>
+    typeof e === 'string'
+      ? e
+      : typeof e === 'object' && e !== null
+        ? pick(
+            (e as Record<string, unknown>)['browser'] ??
+              (e as Record<string, unknown>)['import'] ??
+              (e as Record<string, unknown>)['default'],
+          )
+        : undefined;
+  const entry = pick(main);
+  if (!entry) throw new Error(`check-browser: no ESM entry for ${name}`);
+  const file = realpathSync(join(dirname(manifestPath), entry));
+  return `/${relative(root, file).split(sep).join('/')}`;
+}
+
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) {
@@ -78,7 +126,7 @@ async function main(): Promise<void> {
     const path = normalize(
       join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)),
     );
-    if (!path.startsWith(root) || path.includes(`${sep}node_modules${sep}`)) {
+    if (!path.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
@@ -97,11 +145,20 @@ async function main(): Promise<void> {
   });
   let failed = 0;
   try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`http://127.0.0.1:${port}/package.json`);
     for (const check of checks) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`http://127.0.0.1:${port}/package.json`);
+      const imports: Record<string, string> = {};
+      for (const dep of check.dependencies) {
+        imports[dep] = dep.startsWith('@eduvn/')
+          ? `/packages/${dep.slice('@eduvn/'.length)}/dist/index.js`
+          : esmEntry(check.dir, dep);
+      }
+      await page.setContent(
+        `<!doctype html><script type="importmap">${JSON.stringify({ imports })}</script>`,
+      );
       const url = `http://127.0.0.1:${port}/${check.dir}/dist/index.js`;
       const actual = await page.evaluate(
         async ([u, probe]) => {
@@ -122,6 +179,7 @@ async function main(): Promise<void> {
           `✓ ${check.dir} imports and answers the same in Chromium (${await browser.version()})`,
         );
       }
+      await page.close();
     }
   } finally {
     await browser.close();

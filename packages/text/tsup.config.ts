@@ -8,4 +8,8 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   target: 'es2022',
+  // Keep Vietnamese text as UTF-8 instead of \u escapes: smaller bundles, readable output.
+  esbuildOptions(options) {
+    options.charset = 'utf8';
+  },
 });

@@ -4,720 +4,779 @@ import { fieldKit } from '../meta/field-kit.ts';
 
 const canBoKiemNhiemFields = fieldKit('QĐ 4998 GVMN.2.1');
 
-/** Nhiệm vụ kiêm nhiệm (GVMN.2.1). */
+/**
+ * One concurrent duty held by a staff member (QĐ 4998 GVMN.2.1 "Nhiệm vụ kiêm nhiệm", referenced by
+ * {@link CanBo}).
+ */
 export const CanBoKiemNhiem = defineEntity(
   {
     name: 'CanBoKiemNhiem',
     code: 'GVMN.2.1',
-    label: { vi: 'Nhiệm vụ kiêm nhiệm', en: 'TODO' },
-    source: 'QĐ 4998 §1.3 (preschool section), referenced by GVC1.1.1, GVMN.2.1',
+    label: { vi: 'Nhiệm vụ kiêm nhiệm', en: 'Concurrent duty' },
+    source: 'QĐ 4998 §1.3 GVMN.2.1 (preschool section), referenced by GVC1.1.1',
     key: [],
     kind: 'row',
+    note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHIEM_VU_KIEM_NHIEMS).',
   },
   {
     ma: canBoKiemNhiemFields.code('DMDC', {
       symbol: 'MA',
-      vi: 'Mã nhiệm vụ kiêm nhiệm',
-      en: 'TODO',
+      vi: 'Mã nhiệm vụ kiêm nhiệm',
+      en: 'Concurrent duty code',
       sensitivity: 'personal',
     }),
   },
 );
-/** A record of {@link CanBoKiemNhiem}. */
+/** A concurrent duty row, as {@link CanBoKiemNhiem} parses it. */
 export type CanBoKiemNhiem = z.output<typeof CanBoKiemNhiem>;
 
 const canBoDaoTaoFields = fieldKit('QĐ 4998 GVMN.2.2');
 
-/** Quá trình đào tạo bồi dưỡng (GVMN.2.2). */
+/**
+ * One entry of a staff member's training and professional development history (QĐ 4998 GVMN.2.2
+ * "Quá trình đào tạo bồi dưỡng", referenced by {@link CanBo}).
+ */
 export const CanBoDaoTao = defineEntity(
   {
     name: 'CanBoDaoTao',
     code: 'GVMN.2.2',
-    label: { vi: 'Quá trình đào tạo bồi dưỡng', en: 'TODO' },
-    source: 'QĐ 4998 §1.3 (preschool section), referenced by GVC1.1.1, GVMN.2.2',
+    label: { vi: 'Quá trình đào tạo bồi dưỡng', en: 'Training and professional development' },
+    source: 'QĐ 4998 §1.3 GVMN.2.2 (preschool section), referenced by GVC1.1.1',
     key: [],
     kind: 'row',
+    note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_QUA_TRINH_DAO_TAO_BOI_DUONGS).',
   },
   {
     tenTruong: canBoDaoTaoFields.text(100, {
       symbol: 'TEN_TRUONG',
       vi: 'Tên trường',
-      en: 'TODO',
+      en: 'Institution name',
       sensitivity: 'personal',
     }),
     maNhomChuyenNganh: canBoDaoTaoFields.code('DMDC', {
       symbol: 'MA_NHOM_CHUYEN_NGANH',
       vi: 'Mã nhóm chuyên ngành',
-      en: 'TODO',
+      en: 'Field of study group code',
       sensitivity: 'personal',
     }),
     tuThangNam: canBoDaoTaoFields.date({
       symbol: 'TU_THANG_NAM',
       vi: 'Từ ngày tháng năm',
-      en: 'TODO',
+      en: 'From',
       sensitivity: 'personal',
+      note: 'The symbol says month and year (THÁNG NĂM) but the field is typed as a full date.',
     }),
     denThangNam: canBoDaoTaoFields.date({
       symbol: 'DEN_THANG_NAM',
       vi: 'Đến ngày tháng năm',
-      en: 'TODO',
+      en: 'To',
       sensitivity: 'personal',
+      note: 'The symbol says month and year (THÁNG NĂM) but the field is typed as a full date.',
     }),
     maHinhThucDaoTao: canBoDaoTaoFields.code('DMDC', {
       symbol: 'MA_HINH_THUC_DAO_TAO',
       vi: 'Mã hình thức đào tạo',
-      en: 'TODO',
+      en: 'Mode of study code',
       sensitivity: 'personal',
     }),
     maVbChungChi: canBoDaoTaoFields.text(50, {
       symbol: 'MA_VB_CHUNG_CHI',
       vi: 'Mã văn bản chứng chỉ',
-      en: 'TODO',
+      en: 'Diploma or certificate code',
       sensitivity: 'personal',
     }),
     vanBanChungChi: canBoDaoTaoFields.text(100, {
       symbol: 'VAN_BAN_CHUNG_CHI',
       vi: 'Tên văn bản chứng chỉ',
-      en: 'TODO',
+      en: 'Diploma or certificate name',
       sensitivity: 'personal',
     }),
     chuyenNganhDaoTao: canBoDaoTaoFields.text(100, {
       symbol: 'CHUYEN_NGANH_DAO_TAO',
       vi: 'Chuyên ngành đào tạo',
-      en: 'TODO',
+      en: 'Field of study',
       sensitivity: 'personal',
     }),
   },
 );
-/** A record of {@link CanBoDaoTao}. */
+/** A training history row, as {@link CanBoDaoTao} parses it. */
 export type CanBoDaoTao = z.output<typeof CanBoDaoTao>;
 
 const canBoNgoaiNguFields = fieldKit('QĐ 4998 GVMN.2.3');
 
-/** Danh sách ngoại ngữ (GVMN.2.3). */
+/**
+ * One foreign language of a staff member, with proficiency and certificate date (QĐ 4998 GVMN.2.3
+ * "Danh sách ngoại ngữ", referenced by {@link CanBo}).
+ */
 export const CanBoNgoaiNgu = defineEntity(
   {
     name: 'CanBoNgoaiNgu',
     code: 'GVMN.2.3',
-    label: { vi: 'Danh sách ngoại ngữ', en: 'TODO' },
-    source: 'QĐ 4998 §1.3 (preschool section), referenced by GVC1.1.1, GVMN.2.3',
+    label: { vi: 'Danh sách ngoại ngữ', en: 'Foreign language' },
+    source: 'QĐ 4998 §1.3 GVMN.2.3 (preschool section), referenced by GVC1.1.1',
     key: [],
     kind: 'row',
+    note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_QUA_TRINH_NGOAI_NGUS).',
   },
   {
     maNgoaiNgu: canBoNgoaiNguFields.code('DMDC', {
       symbol: 'MA_NGOAI_NGU',
       vi: 'Mã ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign language code',
       sensitivity: 'personal',
     }),
     maTrinhDoNgoaiNgu: canBoNgoaiNguFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_NGOAI_NGU',
       vi: 'Mã trình độ ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign-language proficiency code',
       sensitivity: 'personal',
     }),
     diemNgoaiNgu: canBoNgoaiNguFields.decimal({
       symbol: 'DIEM_NGOAI_NGU',
       vi: 'Điểm ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign-language score',
       sensitivity: 'personal',
     }),
     ngayCap: canBoNgoaiNguFields.date({
       symbol: 'NGAY_CAP',
       vi: 'Ngày cấp',
-      en: 'TODO',
+      en: 'Date of issue',
       sensitivity: 'personal',
     }),
     ghiChu: canBoNgoaiNguFields.text(200, {
       symbol: 'GHI_CHU',
       vi: 'Ghi chú',
-      en: 'TODO',
+      en: 'Notes',
       sensitivity: 'personal',
     }),
   },
 );
-/** A record of {@link CanBoNgoaiNgu}. */
+/** A foreign language row, as {@link CanBoNgoaiNgu} parses it. */
 export type CanBoNgoaiNgu = z.output<typeof CanBoNgoaiNgu>;
 
 const canBoKhenThuongFields = fieldKit('QĐ 4998 GVMN.2.4');
 
-/** Quá trình khen thưởng (GVMN.2.4). */
+/**
+ * One award received by a staff member (QĐ 4998 GVMN.2.4 "Quá trình khen thưởng", referenced by
+ * {@link CanBo}).
+ */
 export const CanBoKhenThuong = defineEntity(
   {
     name: 'CanBoKhenThuong',
     code: 'GVMN.2.4',
-    label: { vi: 'Quá trình khen thưởng', en: 'TODO' },
-    source: 'QĐ 4998 §1.3 (preschool section), referenced by GVC1.1.1, GVMN.2.4',
+    label: { vi: 'Quá trình khen thưởng', en: 'Award' },
+    source: 'QĐ 4998 §1.3 GVMN.2.4 (preschool section), referenced by GVC1.1.1',
     key: [],
     kind: 'row',
+    note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_KHEN_THUONGS).',
   },
   {
     maKhenThuongGv: canBoKhenThuongFields.code('DMDC', {
       symbol: 'MA_KHEN_THUONG_GV',
       vi: 'Mã khen thưởng giáo viên',
-      en: 'TODO',
+      en: 'Teacher award code',
       sensitivity: 'personal',
     }),
     loaiKhenThuongId: canBoKhenThuongFields.code('DMDC', {
       symbol: 'LOAI_KHEN_THUONG_ID',
       vi: 'Mã Loại khen thưởng',
-      en: 'TODO',
+      en: 'Award type code',
       sensitivity: 'personal',
     }),
     noiDung: canBoKhenThuongFields.text(250, {
       symbol: 'NOI_DUNG',
-      vi: 'Nội dung khen thưởng',
-      en: 'TODO',
+      vi: 'Nội dung khen thưởng',
+      en: 'Award details',
       sensitivity: 'personal',
     }),
     capKhenThuong: canBoKhenThuongFields.text(100, {
       symbol: 'CAP_KHEN_THUONG',
       vi: 'Cấp khen thưởng',
-      en: 'TODO',
+      en: 'Awarding level',
       sensitivity: 'personal',
     }),
     ngayKhenThuong: canBoKhenThuongFields.date({
       symbol: 'NGAY_KHEN_THUONG',
       vi: 'Ngày khen thưởng',
-      en: 'TODO',
+      en: 'Award date',
       sensitivity: 'personal',
     }),
     soQuyetDinhKhenThuong: canBoKhenThuongFields.text(100, {
       symbol: 'SO_QUYET_DINH_KHEN_THUONG',
       vi: 'Số quyết định',
-      en: 'TODO',
+      en: 'Decision number',
       sensitivity: 'personal',
     }),
     nam: canBoKhenThuongFields.int({
       symbol: 'NAM',
       vi: 'Năm',
-      en: 'TODO',
+      en: 'Year',
       sensitivity: 'personal',
     }),
   },
 );
-/** A record of {@link CanBoKhenThuong}. */
+/** An award row, as {@link CanBoKhenThuong} parses it. */
 export type CanBoKhenThuong = z.output<typeof CanBoKhenThuong>;
 
 const canBoKyLuatFields = fieldKit('QĐ 4998 GVMN.2.5');
 
-/** Kỷ luật (GVMN.2.5). */
+/**
+ * One disciplinary measure taken against a staff member (QĐ 4998 GVMN.2.5 "Kỷ luật", referenced by
+ * {@link CanBo}). Sensitive throughout.
+ */
 export const CanBoKyLuat = defineEntity(
   {
     name: 'CanBoKyLuat',
     code: 'GVMN.2.5',
-    label: { vi: 'Kỷ luật', en: 'TODO' },
-    source: 'QĐ 4998 §1.3 (preschool section), referenced by GVC1.1.1, GVMN.2.5',
+    label: { vi: 'Kỷ luật', en: 'Disciplinary measure' },
+    source: 'QĐ 4998 §1.3 GVMN.2.5 (preschool section), referenced by GVC1.1.1',
     key: [],
     kind: 'row',
+    note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_KY_LUATS). Disciplinary records are sensitive: every field is masked by default.',
   },
   {
     maKyLuatGv: canBoKyLuatFields.code('DMDC', {
       symbol: 'MA_KY_LUAT_GV',
       vi: 'Mã kỷ luật giáo viên',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Teacher disciplinary measure code',
+      sensitivity: 'sensitive',
     }),
     loaiKyLuatId: canBoKyLuatFields.code('DMDC', {
       symbol: 'LOAI_KY_LUAT_ID',
       vi: 'Mã Loại kỷ luật',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Disciplinary measure type code',
+      sensitivity: 'sensitive',
     }),
     lyDo: canBoKyLuatFields.text(100, {
       symbol: 'LY_DO',
       vi: 'Lý do',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Reason',
+      sensitivity: 'sensitive',
     }),
     capKyLuat: canBoKyLuatFields.text(100, {
       symbol: 'CAP_KY_LUAT',
       vi: 'Cấp kỷ luật',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Disciplining level',
+      sensitivity: 'sensitive',
     }),
     ngayKyLuat: canBoKyLuatFields.date({
       symbol: 'NGAY_KY_LUAT',
       vi: 'Ngày kỷ luật',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Date of the disciplinary measure',
+      sensitivity: 'sensitive',
     }),
     soQuyetDinhKyLuat: canBoKyLuatFields.text(100, {
       symbol: 'SO_QUYET_DINH_KY_LUAT',
       vi: 'Số quyết định',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Decision number',
+      sensitivity: 'sensitive',
     }),
   },
 );
-/** A record of {@link CanBoKyLuat}. */
+/** A disciplinary measure row, as {@link CanBoKyLuat} parses it. */
 export type CanBoKyLuat = z.output<typeof CanBoKyLuat>;
 
 const canBoDanhGiaChuanFields = fieldKit('QĐ 4998 GVMN.2.6');
 
-/** Kết quả đánh giá theo chuẩn nghề nghiệp (GVMN.2.6). */
+/**
+ * One assessment of a staff member against the professional standard (QĐ 4998 GVMN.2.6 "Kết quả
+ * đánh giá theo chuẩn nghề nghiệp", referenced by {@link CanBo}).
+ */
 export const CanBoDanhGiaChuan = defineEntity(
   {
     name: 'CanBoDanhGiaChuan',
     code: 'GVMN.2.6',
-    label: { vi: 'Kết quả đánh giá theo chuẩn nghề nghiệp', en: 'TODO' },
-    source: 'QĐ 4998 §1.3 (preschool section), referenced by GVC1.1.1, GVMN.2.6',
+    label: {
+      vi: 'Kết quả đánh giá theo chuẩn nghề nghiệp',
+      en: 'Professional standard assessment',
+    },
+    source: 'QĐ 4998 §1.3 GVMN.2.6 (preschool section), referenced by GVC1.1.1',
     key: [],
     kind: 'row',
+    note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 KET_QUA_DANH_GIA).',
   },
   {
     loaiDanhGia: canBoDanhGiaChuanFields.text(20, {
       symbol: 'LOAI_DANH_GIA',
       vi: 'Xếp loại đánh giá',
-      en: 'TODO',
+      en: 'Rating',
       sensitivity: 'personal',
     }),
     ngayDanhGia: canBoDanhGiaChuanFields.date({
       symbol: 'NGAY_DANH_GIA',
       vi: 'Ngày đánh giá xếp loại',
-      en: 'TODO',
+      en: 'Rating date',
       sensitivity: 'personal',
     }),
     capDanhGia: canBoDanhGiaChuanFields.text(100, {
       symbol: 'CAP_DANH_GIA',
       vi: 'Cấp đánh giá',
-      en: 'TODO',
+      en: 'Assessing level',
       sensitivity: 'personal',
     }),
   },
 );
-/** A record of {@link CanBoDanhGiaChuan}. */
+/** A professional standard assessment row, as {@link CanBoDanhGiaChuan} parses it. */
 export type CanBoDanhGiaChuan = z.output<typeof CanBoDanhGiaChuan>;
 
 const canBoFields = fieldKit('QĐ 4998 GVC1.1.1');
 
-/** Thông tin đội ngũ cán bộ trường tiểu học (GVC1.1.1). */
+/**
+ * A staff member of a primary school — manager, teacher or employee (QĐ 4998 GVC1.1.1 "Thông tin
+ * đội ngũ cán bộ trường tiểu học"): identity, contacts, employment, pay, qualifications, and the
+ * histories of concurrent duties, training, languages, awards, disciplinary measures and
+ * assessments.
+ */
 export const CanBo = defineEntity(
   {
     name: 'CanBo',
     code: 'GVC1.1.1',
-    label: { vi: 'Thông tin đội ngũ cán bộ trường tiểu học', en: 'TODO' },
-    source: 'QĐ 4998 §2.3, GVC1.1.1',
+    label: { vi: 'Thông tin đội ngũ cán bộ trường tiểu học', en: 'Primary school staff member' },
+    source: 'QĐ 4998 §2.3 GVC1.1.1',
     key: ['giaoVienId'],
     kind: 'record',
+    note: 'Covers managers, teachers and employees alike (đội ngũ). Fields the specification marks "Áp dụng cho GV" apply to teachers only, and those marked "Áp dụng GV công lập" to teachers of public schools only.',
   },
   {
     truongId: canBoFields.text(15, {
       symbol: 'TRUONG_ID',
       vi: 'Mã trường',
-      en: 'TODO',
+      en: 'School code',
       sensitivity: 'identifier',
     }),
     giaoVienId: canBoFields.text(20, {
       symbol: 'GIAO_VIEN_ID',
       vi: 'Mã giáo viên',
-      en: 'TODO',
+      en: 'Staff code',
       sensitivity: 'identifier',
       required: true,
     }),
     hoTen: canBoFields.text(50, {
       symbol: 'HO_TEN',
       vi: 'Họ tên',
-      en: 'TODO',
+      en: 'Full name',
       sensitivity: 'personal',
       required: true,
     }),
     ngaySinh: canBoFields.date({
       symbol: 'NGAY_SINH',
       vi: 'Ngày sinh',
-      en: 'TODO',
+      en: 'Date of birth',
       sensitivity: 'personal',
     }),
     maGioiTinh: canBoFields.code('DM_GIOI_TINH', {
       symbol: 'MA_GIOI_TINH',
-      vi: 'Mã giới tính',
-      en: 'TODO',
+      vi: 'Mã giới tính',
+      en: 'Sex code',
       sensitivity: 'personal',
+      note: 'The specification\'s "Mô tả" column reads MA_GIOI_TINH_ID instead of a catalog name; the SDK reads it as DM_GIOI_TINH, the sex catalog of the general section (QCVN 109:2017/BTTTT).',
     }),
     maTrangThaiCanBo: canBoFields.code('DMDC', {
       symbol: 'MA_TRANG_THAI_CAN_BO',
       vi: 'Mã trạng thái cán bộ',
-      en: 'TODO',
+      en: 'Employment status code',
       sensitivity: 'personal',
       maxLength: 20,
+      note: 'An enumeration for which the specification also gives a length (20): the code is capped at 20 characters.',
     }),
     soCmtnd: canBoFields.text(20, {
       symbol: 'SO_CMTND',
       vi: 'Số CMTND/Hộ chiếu/Thẻ căn cước',
-      en: 'TODO',
+      en: 'ID card, passport or citizen ID number',
       sensitivity: 'sensitive',
+      note: 'An identity document number: sensitive, masked in logs and left out of exports unless asked.',
     }),
     email: canBoFields.text(50, {
       symbol: 'EMAIL',
       vi: 'Email',
-      en: 'TODO',
+      en: 'Email',
       sensitivity: 'personal',
     }),
     diDong: canBoFields.text(20, {
       symbol: 'DI_DONG',
       vi: 'Số di động',
-      en: 'TODO',
+      en: 'Mobile phone number',
       sensitivity: 'personal',
     }),
     maDanToc: canBoFields.code('DM_DAN_TOC', {
       symbol: 'MA_DAN_TOC',
       vi: 'Mã dân tộc',
-      en: 'TODO',
+      en: 'Ethnicity code',
       sensitivity: 'sensitive',
     }),
     maTonGiao: canBoFields.code('DMDC', {
       symbol: 'MA_TON_GIAO',
       vi: 'Mã tôn giáo',
-      en: 'TODO',
+      en: 'Religion code',
       sensitivity: 'sensitive',
       maxLength: 20,
+      note: 'An enumeration for which the specification also gives a length (20): the code is capped at 20 characters. Religion is sensitive personal data.',
     }),
     queQuan: canBoFields.text(250, {
       symbol: 'QUE_QUAN',
       vi: 'Quê quán',
-      en: 'TODO',
+      en: 'Home town',
       sensitivity: 'personal',
     }),
     tinhThanhId: canBoFields.code('DM_TINH', {
       symbol: 'TINH_THANH_ID',
       vi: 'Mã Tỉnh/ Thành',
-      en: 'TODO',
+      en: 'Province/city code',
       sensitivity: 'personal',
     }),
     quanHuyenId: canBoFields.code('DMDC', {
       symbol: 'QUAN_HUYEN_ID',
       vi: 'Mã Quận/ Huyện',
-      en: 'TODO',
+      en: 'District code',
       sensitivity: 'personal',
+      note: 'The specification names the shared catalogs (DMDC) here, where TINH_THANH_ID and XA_PHUONG_ID name DM_TINH and DM_XA. Vietnam abolished the district level on 1 July 2025: later records may have no district, and older ones hold pre-2025 district codes.',
     }),
     xaPhuongId: canBoFields.code('DM_XA', {
       symbol: 'XA_PHUONG_ID',
       vi: 'Mã Xã/Phường',
-      en: 'TODO',
+      en: 'Commune/ward code',
       sensitivity: 'personal',
     }),
     isDangVien: canBoFields.bool({
       symbol: 'IS_DANG_VIEN',
-      vi: 'Là đảng viên',
-      en: 'TODO',
+      vi: 'Là đảng viên',
+      en: 'Communist Party member',
       sensitivity: 'sensitive',
+      note: 'Party membership reveals political opinion: sensitive.',
     }),
     isDoanVien: canBoFields.bool({
       symbol: 'IS_DOAN_VIEN',
-      vi: 'Là đoàn viên',
-      en: 'TODO',
-      sensitivity: 'personal',
+      vi: 'Là đoàn viên',
+      en: 'Youth Union member',
+      sensitivity: 'sensitive',
+      note: "Membership of the Communist Youth Union, the Party's reserve organisation, reveals political affiliation: treated as sensitive like IS_DANG_VIEN.",
     }),
     soSoBhxh: canBoFields.text(20, {
       symbol: 'SO_SO_BHXH',
-      vi: 'Số sổ bảo hiểm xã hội',
-      en: 'TODO',
+      vi: 'Số sổ bảo hiểm xã hội',
+      en: 'Social insurance book number',
       sensitivity: 'sensitive',
+      note: 'A social insurance number: sensitive, masked in logs and left out of exports unless asked.',
     }),
     maNhomCanBo: canBoFields.code('DMDC', {
       symbol: 'MA_NHOM_CAN_BO',
       vi: 'Mã nhóm cán bộ',
-      en: 'TODO',
+      en: 'Staff group code',
       sensitivity: 'personal',
     }),
     maLoaiCanBo: canBoFields.code('DMDC', {
       symbol: 'MA_LOAI_CAN_BO',
       vi: 'Mã loại cán bộ',
-      en: 'TODO',
+      en: 'Staff type code',
       sensitivity: 'personal',
     }),
     maHinhThucHopDong: canBoFields.code('DMDC', {
       symbol: 'MA_HINH_THUC_HOP_DONG',
       vi: 'Mã hình thức hợp đồng',
-      en: 'TODO',
+      en: 'Contract type code',
       sensitivity: 'personal',
     }),
     ngayTuyenDung: canBoFields.date({
       symbol: 'NGAY_TUYEN_DUNG',
       vi: 'Ngày tuyển dụng',
-      en: 'TODO',
+      en: 'Recruitment date',
       sensitivity: 'personal',
     }),
     coQuanTuyenDung: canBoFields.text(250, {
       symbol: 'CO_QUAN_TUYEN_DUNG',
       vi: 'Cơ quan tuyển dụng',
-      en: 'TODO',
+      en: 'Recruiting agency',
       sensitivity: 'personal',
     }),
     ngheNghiepKhiDuocTuyenDung: canBoFields.text(250, {
       symbol: 'NGHE_NGHIEP_KHI_DUOC_TUYEN_DUNG',
       vi: 'Nghề nghiệp khi được tuyển',
-      en: 'TODO',
+      en: 'Occupation when recruited',
       sensitivity: 'personal',
     }),
     maNgach: canBoFields.code('DMDC', {
       symbol: 'MA_NGACH',
       vi: 'Mã ngạch/ hạng',
-      en: 'TODO',
+      en: 'Civil service grade/rank code',
       sensitivity: 'personal',
     }),
     maSoNgach: canBoFields.code('DMDC', {
       symbol: 'MA_SO_NGACH',
       vi: 'Mã số ngạch/hạng',
-      en: 'TODO',
+      en: 'Civil service grade/rank number',
       sensitivity: 'personal',
     }),
-    maMonDay: canBoFields.code('DMDC(Áp dụng cho GV)', {
+    maMonDay: canBoFields.code('DMDC', {
       symbol: 'MA_MON_DAY',
       vi: 'Mã môn dạy',
-      en: 'TODO',
+      en: 'Subject taught code',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
-    maMonKiemNhiem: canBoFields.code('DMDC(Áp dụng cho GV)', {
+    maMonKiemNhiem: canBoFields.code('DMDC', {
       symbol: 'MA_MON_KIEM_NHIEM',
       vi: 'Mã môn kiêm nhiệm',
-      en: 'TODO',
+      en: 'Concurrently taught subject code',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     maTiengDanToc: canBoFields.code('DMDC', {
       symbol: 'MA_TIENG_DAN_TOC',
       vi: 'Mã tiếng dân tộc',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Ethnic-minority language code',
+      sensitivity: 'sensitive',
+      note: 'The ethnic-minority language a staff member speaks usually reveals their ethnicity: sensitive.',
     }),
     soTietThucDayTuan: canBoFields.int({
       symbol: 'SO_TIET_THUC_DAY_TUAN',
       vi: 'Số tiết thực dạy trên tuần',
-      en: 'TODO',
+      en: 'Periods actually taught per week',
       sensitivity: 'personal',
       maxDigits: 10,
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     soTietThucKiemNhiemTuan: canBoFields.int({
       symbol: 'SO_TIET_THUC_KIEM_NHIEM_TUAN',
       vi: 'Số tiết thực kiêm nhiệm trên tuần',
-      en: 'TODO',
+      en: 'Periods of concurrent duties per week',
       sensitivity: 'personal',
       maxDigits: 10,
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     isTapHuanKyNangSong: canBoFields.bool({
       symbol: 'IS_TAP_HUAN_KY_NANG_SONG',
       vi: 'Có được tập huấn kỹ năng sống',
-      en: 'TODO',
+      en: 'Trained in life-skills education',
       sensitivity: 'personal',
     }),
     isDayLopKhuyetTat: canBoFields.bool({
       symbol: 'IS_DAY_LOP_KHUYET_TAT',
       vi: 'Có dạy lớp khuyết tật',
-      en: 'TODO',
+      en: 'Teaches a class of pupils with disabilities',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     isDay1Buoi: canBoFields.bool({
       symbol: 'IS_DAY_1_BUOI',
       vi: 'Có dạy 1 buổi / ngày',
-      en: 'TODO',
+      en: 'Teaches one session a day',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     isDay2Buoi: canBoFields.bool({
       symbol: 'IS_DAY_2_BUOI',
       vi: 'Có dạy 2 buổi/ ngày',
-      en: 'TODO',
+      en: 'Teaches two sessions a day',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     isChuyenTrachDoanDoi: canBoFields.bool({
       symbol: 'IS_CHUYEN_TRACH_DOAN_DOI',
       vi: 'Có chuyên trách đoàn đội',
-      en: 'TODO',
+      en: 'Full-time Youth Union and Young Pioneers officer',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     pcThuHut: canBoFields.decimal({
       symbol: 'PC_THU_HUT',
       vi: 'Phụ cấp thu hút',
-      en: 'TODO',
+      en: 'Attraction allowance',
       sensitivity: 'personal',
     }),
     pcThamNien: canBoFields.decimal({
       symbol: 'PC_THAM_NIEN',
       vi: 'Phụ cấp thâm niên',
-      en: 'TODO',
+      en: 'Seniority allowance',
       sensitivity: 'personal',
+      note: 'Applies to teachers of public schools only (the specification: "Áp dụng GV công lập").',
     }),
     pcUdNghe: canBoFields.decimal({
       symbol: 'PC_UD_NGHE',
       vi: 'Phụ cấp ưu đãi nghề',
-      en: 'TODO',
+      en: 'Occupational incentive allowance',
       sensitivity: 'personal',
     }),
-    maBacLuong: canBoFields.code('DMDCÁp dụng GV công lập', {
+    maBacLuong: canBoFields.code('DMDC', {
       symbol: 'MA_BAC_LUONG',
       vi: 'Mã bậc lương',
-      en: 'TODO',
+      en: 'Salary step code',
       sensitivity: 'personal',
+      note: 'Applies to teachers of public schools only (the specification: "Áp dụng GV công lập").',
     }),
     phanTramVuotKhung: canBoFields.decimal({
       symbol: 'PHAN_TRAM_VUOT_KHUNG',
-      vi: 'Phần trăm vượt khung',
-      en: 'TODO',
+      vi: 'Phần trăm vượt khung',
+      en: 'Beyond-scale seniority allowance (%)',
       sensitivity: 'personal',
+      note: 'Applies to teachers of public schools only (the specification: "Áp dụng GV công lập").',
     }),
     heSoLuong: canBoFields.decimal({
       symbol: 'HE_SO_LUONG',
-      vi: 'Hệ số lương',
-      en: 'TODO',
+      vi: 'Hệ số lương',
+      en: 'Salary coefficient',
       sensitivity: 'personal',
+      note: 'Applies to teachers of public schools only (the specification: "Áp dụng GV công lập").',
     }),
     ngayHuongLuong: canBoFields.date({
       symbol: 'NGAY_HUONG_LUONG',
       vi: 'Ngày hưởng lương',
-      en: 'TODO',
+      en: 'Salary effective date',
       sensitivity: 'personal',
+      note: 'Applies to teachers of public schools only (the specification: "Áp dụng GV công lập").',
     }),
     maBoiDuongTx: canBoFields.code('DMDC', {
       symbol: 'MA_BOI_DUONG_TX',
       vi: 'Mã bồi dưỡng thường xuyên',
-      en: 'TODO',
+      en: 'Regular in-service training code',
       sensitivity: 'personal',
     }),
     maTrinhDoChuyenMon: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_CHUYEN_MON',
       vi: 'Mã trình độ chuyên môn',
-      en: 'TODO',
+      en: 'Professional qualification code',
       sensitivity: 'personal',
     }),
     maTrinhDoLlct: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_LLCT',
       vi: 'Mã trình độ lý luận chính trị',
-      en: 'TODO',
+      en: 'Political theory level code',
       sensitivity: 'personal',
     }),
     maTrinhDoQlgd: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_QLGD',
       vi: 'Mã trình độ quản lý giáo dục',
-      en: 'TODO',
+      en: 'Education management qualification code',
       sensitivity: 'personal',
     }),
     maNgoaiNgu: canBoFields.code('DMDC', {
       symbol: 'MA_NGOAI_NGU',
       vi: 'Mã ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign language code',
       sensitivity: 'personal',
     }),
     maTrinhDoNgoaiNgu: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_NGOAI_NGU',
       vi: 'Mã trình độ ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign-language proficiency code',
       sensitivity: 'personal',
     }),
     diemNgoaiNgu: canBoFields.decimal({
       symbol: 'DIEM_NGOAI_NGU',
       vi: 'Điểm ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign-language score',
       sensitivity: 'personal',
     }),
     maTrinhDoTinHoc: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_TIN_HOC',
       vi: 'Mã trình độ tin học',
-      en: 'TODO',
+      en: 'IT proficiency code',
       sensitivity: 'personal',
     }),
     maChuyenMon1: canBoFields.code('DMDC', {
       symbol: 'MA_CHUYEN_MON_1',
       vi: 'Mã chuyên môn 1',
-      en: 'TODO',
+      en: 'Specialisation 1 code',
       sensitivity: 'personal',
     }),
     maTrinhDo1: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_1',
       vi: 'Mã trình độ 1',
-      en: 'TODO',
+      en: 'Qualification level 1 code',
       sensitivity: 'personal',
     }),
     maChuyenMon2: canBoFields.code('DMDC', {
       symbol: 'MA_CHUYEN_MON_2',
       vi: 'Mã chuyên môn 2',
-      en: 'TODO',
+      en: 'Specialisation 2 code',
       sensitivity: 'personal',
     }),
     maTrinhDo2: canBoFields.code('DMDC', {
       symbol: 'MA_TRINH_DO_2',
       vi: 'Mã trình độ 2',
-      en: 'TODO',
+      en: 'Qualification level 2 code',
       sensitivity: 'personal',
     }),
     maKetQuaChuanNgheNghiep: canBoFields.code('DMDC', {
       symbol: 'MA_KET_QUA_CHUAN_NGHE_NGHIEP',
       vi: 'Mã kết quả chuẩn nghề nghiệp',
-      en: 'TODO',
+      en: 'Professional standard assessment result code',
       sensitivity: 'personal',
     }),
-    maDgVienChuc: canBoFields.code('DMDC(Áp dụng cho GV)', {
+    maDgVienChuc: canBoFields.code('DMDC', {
       symbol: 'MA_DG_VIEN_CHUC',
       vi: 'Mã đánh giá viên chức',
-      en: 'TODO',
+      en: 'Public employee appraisal code',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
-    maGiaoVienGioi: canBoFields.code('DMDC (Áp dụng cho GV)', {
+    maGiaoVienGioi: canBoFields.code('DMDC', {
       symbol: 'MA_GIAO_VIEN_GIOI',
       vi: 'Mã giáo viên giỏi',
-      en: 'TODO',
+      en: 'Excellent teacher title code',
       sensitivity: 'personal',
+      note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
     danhHieuDuocPhongTangCaoNhat: canBoFields.text(200, {
       symbol: 'DANH_HIEU_DUOC_PHONG_TANG_CAO_NHAT',
       vi: 'Danh hiệu được phong tặng cao nhất',
-      en: 'TODO',
+      en: 'Highest honorary title conferred',
       sensitivity: 'personal',
     }),
     isTuyenMoi: canBoFields.bool({
       symbol: 'IS_TUYEN_MOI',
       vi: 'Tuyển mới',
-      en: 'TODO',
+      en: 'Newly recruited',
       sensitivity: 'personal',
     }),
     ngayChuyenDen: canBoFields.date({
       symbol: 'NGAY_CHUYEN_DEN',
       vi: 'Ngày chuyển đến',
-      en: 'TODO',
+      en: 'Date transferred in',
       sensitivity: 'personal',
     }),
     namVaoTruong: canBoFields.int({
       symbol: 'NAM_VAO_TRUONG',
       vi: 'Năm vào trường',
-      en: 'TODO',
+      en: 'Year joined the school',
       sensitivity: 'personal',
     }),
     nhiemVuKiemNhiems: canBoFields.list(CanBoKiemNhiem, {
       symbol: 'NHIEM_VU_KIEM_NHIEMS',
       vi: 'Danh sách nhiệm vụ kiêm nhiệm',
-      en: 'TODO',
+      en: 'Concurrent duties',
       sensitivity: 'personal',
     }),
     nhanSuQuaTrinhDaoTaoBoiDuongs: canBoFields.list(CanBoDaoTao, {
       symbol: 'NHAN_SU_QUA_TRINH_DAO_TAO_BOI_DUONGS',
       vi: 'Quá trình đào tạo bồi dưỡng',
-      en: 'TODO',
+      en: 'Training and professional development history',
       sensitivity: 'personal',
     }),
     nhanSuQuaTrinhNgoaiNgus: canBoFields.list(CanBoNgoaiNgu, {
       symbol: 'NHAN_SU_QUA_TRINH_NGOAI_NGUS',
       vi: 'Danh sách ngoại ngữ',
-      en: 'TODO',
+      en: 'Foreign languages',
       sensitivity: 'personal',
     }),
     nhanSuKhenThuongs: canBoFields.list(CanBoKhenThuong, {
       symbol: 'NHAN_SU_KHEN_THUONGS',
       vi: 'Quá trình khen thưởng',
-      en: 'TODO',
+      en: 'Awards',
       sensitivity: 'personal',
     }),
     nhanSuKyLuats: canBoFields.list(CanBoKyLuat, {
       symbol: 'NHAN_SU_KY_LUATS',
       vi: 'Kỷ luật',
-      en: 'TODO',
-      sensitivity: 'personal',
+      en: 'Disciplinary measures',
+      sensitivity: 'sensitive',
     }),
     ketQuaDanhGia: canBoFields.list(CanBoDanhGiaChuan, {
       symbol: 'KET_QUA_DANH_GIA',
       vi: 'Kết quả đánh giá theo chuẩn nghề nghiệp',
-      en: 'TODO',
+      en: 'Professional standard assessment results',
       sensitivity: 'personal',
     }),
   },
 );
-/** A record of {@link CanBo}. */
+/** A staff member record, as {@link CanBo} parses it. */
 export type CanBo = z.output<typeof CanBo>;

@@ -45,7 +45,10 @@ export interface FieldKit {
   /** A catalog code ("Danh mục liệt kê"). */
   code<R extends boolean = false>(
     catalog: string,
-    input: FieldInput<R> & { readonly maxLength?: number },
+    input: FieldInput<R> & {
+      readonly maxLength?: number;
+      readonly catalogBy?: FieldMeta['catalogBy'];
+    },
   ): FieldSchema<z.ZodString, R>;
   /** A calendar date ("Ngày tháng"), ISO `yyyy-mm-dd`. */
   date<R extends boolean = false>(input: FieldInput<R>): FieldSchema<z.ZodString, R>;
@@ -68,6 +71,10 @@ export interface FieldKit {
     values: V,
     input: FieldInput<R> & { readonly catalog?: string },
   ): FieldSchema<z.ZodEnum<{ [K in V[number]]: K }>, R>;
+  /** A school year `yyyy-yyyy` whose second year follows the first (`'2024-2025'`). */
+  schoolYear<R extends boolean = false>(input: FieldInput<R>): FieldSchema<z.ZodString, R>;
+  /** An RFC 3339 date-time with an offset (`2025-09-05T08:30:00+07:00`), on a real calendar day. */
+  dateTime<R extends boolean = false>(input: FieldInput<R>): FieldSchema<z.ZodString, R>;
   /** The rows of a sub-table ("Tham chiếu …"), each a record of `item`. */
   list<T extends z.ZodType, R extends boolean = false>(
     item: T,
@@ -76,6 +83,35 @@ export interface FieldKit {
 }
 
 const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `yyyy-yyyy`. */
+const SCHOOL_YEAR_SHAPE = /^(\d{4})-(\d{4})$/;
+
+/**
+ * An RFC 3339 date-time (the ISO 8601 profile): `yyyy-mm-ddThh:mm:ss`, an optional fraction of 1–9
+ * digits, and an offset that is `Z` or `±hh:mm`; hours 00–23, minutes and seconds 00–59.
+ */
+const DATE_TIME_SHAPE =
+  /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Adds checks to a field made by a {@link FieldKit} and registers the result with the field's
+ * metadata (zod's `.refine` returns a new schema, which would otherwise have none). Use it for
+ * structural checks only — uniqueness of sub-table rows, a format the kit has no builder for; legal
+ * rules belong to `@eduvn/rules`.
+ *
+ * @example
+ * ```ts
+ * refineField(kit.list(Row, {...}), (s) => s.refine(uniqueRows, 'Each subject may appear only once'))
+ * ```
+ */
+export function refineField<S extends z.ZodType>(field: S, refine: (schema: S) => S): S {
+  const meta = fieldRegistry.get(field);
+  if (meta === undefined) throw new TypeError('refineField: the field was not made by a field kit');
+  const refined = refine(field);
+  fieldRegistry.add(refined, meta);
+  return refined;
+}
 
 /**
  * Creates the field builders for one table. Every builder returns the field's zod schema with its
@@ -110,7 +146,10 @@ export function fieldKit(source: string): FieldKit {
       if (input.required) s = s.min(1);
       return finish(s, input, { type: 'string', ...(maxLength ? { maxLength } : {}) });
     },
-    code(catalog: string, input: FieldInput & { maxLength?: number }) {
+    code(
+      catalog: string,
+      input: FieldInput & { maxLength?: number; catalogBy?: FieldMeta['catalogBy'] },
+    ) {
       const s = z
         .string()
         .min(1)
@@ -119,14 +158,35 @@ export function fieldKit(source: string): FieldKit {
         type: 'code',
         catalog,
         ...(input.maxLength ? { maxLength: input.maxLength } : {}),
+        ...(input.catalogBy ? { catalogBy: input.catalogBy } : {}),
       });
     },
     date(input: FieldInput) {
       const s = z
         .string()
-        .regex(ISO_DATE_SHAPE, 'Expected an ISO date yyyy-mm-dd')
+        .regex(ISO_DATE_SHAPE, { message: 'Expected an ISO date yyyy-mm-dd', abort: true })
         .refine(isIsoDate, 'Not a calendar date');
       return finish(s, input, { type: 'date' });
+    },
+    schoolYear(input: FieldInput) {
+      const s = z
+        .string()
+        .regex(SCHOOL_YEAR_SHAPE, { message: "Expected a school year 'yyyy-yyyy'", abort: true })
+        .refine(
+          (v) => Number(v.slice(5, 9)) === Number(v.slice(0, 4)) + 1,
+          'The second year of a school year must follow the first',
+        );
+      return finish(s, input, { type: 'string', maxLength: 9 });
+    },
+    dateTime(input: FieldInput) {
+      const s = z
+        .string()
+        .regex(DATE_TIME_SHAPE, {
+          message: 'Expected a date-time yyyy-mm-ddThh:mm:ss with an offset (Z or ±hh:mm)',
+          abort: true,
+        })
+        .refine((v) => isIsoDate(v.slice(0, 10)), 'Not a calendar date');
+      return finish(s, input, { type: 'dateTime' });
     },
     bool(input: FieldInput) {
       return finish(z.boolean(), input, { type: 'boolean' });

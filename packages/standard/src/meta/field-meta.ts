@@ -27,12 +27,22 @@ export const SENSITIVITIES: readonly Sensitivity[] = [
  * - `'string'` (Chuỗi ký tự): text, at most {@link FieldMeta.maxLength} UTF-16 code units;
  * - `'code'` (Danh mục liệt kê): a code from the catalog {@link FieldMeta.catalog};
  * - `'date'` (Ngày tháng): an ISO 8601 calendar date `yyyy-mm-dd`;
+ * - `'dateTime'`: an RFC 3339 date-time with an offset (the SDK's own fields: when an event was
+ *   recorded);
  * - `'boolean'` (Đúng/Sai);
  * - `'integer'` (Số nguyên): a whole number, at most {@link FieldMeta.maxLength} digits;
  * - `'decimal'` (Số thập phân): a finite number;
  * - `'list'` (Tham chiếu …): the rows of a sub-table, records of {@link FieldMeta.entity}.
  */
-export type FieldType = 'string' | 'code' | 'date' | 'boolean' | 'integer' | 'decimal' | 'list';
+export type FieldType =
+  | 'string'
+  | 'code'
+  | 'date'
+  | 'dateTime'
+  | 'boolean'
+  | 'integer'
+  | 'decimal'
+  | 'list';
 
 /** A Vietnamese and an English text. */
 export interface Bilingual {
@@ -65,6 +75,15 @@ export interface FieldMeta {
   readonly required: boolean;
   /** For `'list'` fields: the name of the entity of the sub-table's rows. */
   readonly entity?: string;
+  /**
+   * For a code whose catalog depends on another field of the record: that field's name and the
+   * catalog for each of its values (a status event's status is a pupil status or a staff status).
+   * {@link FieldMeta.catalog} then names the first of them.
+   */
+  readonly catalogBy?: {
+    readonly field: string;
+    readonly catalogs: Readonly<Record<string, string>>;
+  };
   /** Allowed values, for fields with a closed set fixed by law (TT27 levels, periods). */
   readonly values?: readonly string[];
   /** Anything a reader of the data dictionary must know (anomalies of the specification, units). */

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { EntitySchema } from '../meta/entity.ts';
+import { planOf } from '../meta/plan.ts';
+import { type RecordIssue, toRecordIssues } from './issues.ts';
+
+/** The outcome of validating one record. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly RecordIssue[] };
+
+/** A validator for bulk use: call it on each record. */
+export type Validator<T> = (input: unknown) => ValidationResult<T>;
+
+const compiled = new WeakMap<EntitySchema, EntitySchema>();
+
+/**
+ * A validator for one entity, built on zod's compiled (ahead-of-time) path, for validating many
+ * records: a valid record costs one generated check, and only an invalid one pays for a full parse
+ * that collects its issues. Compile once (the result is cached per entity) and reuse it.
+ *
+ * The `value` of a valid result is the input itself (entity schemas do not transform values), so
+ * nothing is copied.
+ *
+ * @example
+ * ```ts
+ * const validatePupil = compileValidator(HocSinh);
+ * const result = validatePupil(record);
+ * if (!result.ok) for (const issue of result.issues) console.log(issue.symbolPath.join('.'), issue.message);
+ * ```
+ */
+export function compileValidator<E extends EntitySchema>(entity: E): Validator<z.output<E>> {
+  let fast = compiled.get(entity);
+  if (!fast) {
+    fast = z.compile(entity);
+    compiled.set(entity, fast);
+  }
+  const schema = fast;
+  const plan = planOf(entity);
+  return (input: unknown): ValidationResult<z.output<E>> => {
+    if (schema.validate(input)) return { ok: true, value: input as z.output<E> };
+    const result = schema.safeParse(input);
+    if (result.success) return { ok: true, value: result.data as z.output<E> };
+    return { ok: false, issues: toRecordIssues(plan, result.error.issues) };
+  };
+}
