@@ -18,6 +18,8 @@ export interface CompareOptions {
   rounds?: number;
   /** Unit for the throughput column, e.g. `names`. */
   unit?: string;
+  /** How many units one run processes (default `input.length`). */
+  count?: number;
 }
 
 let sink: unknown;
@@ -31,6 +33,7 @@ export function compare<T>(
 ): Map<string, number> {
   const rounds = options.rounds ?? 7;
   const unit = options.unit ?? 'items';
+  const count = options.count ?? input.length;
   for (const c of candidates) sink = c.run(input); // warm-up: JIT, string flattening, ICU data
   const times = new Map<string, number[]>(candidates.map((c) => [c.name, []]));
   for (let r = 0; r < rounds; r++) {
@@ -46,15 +49,13 @@ export function compare<T>(
     medians.set(name, sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
   }
   const base = medians.get(candidates[0]?.name ?? '') ?? Number.NaN;
-  console.log(
-    `\n${title} — ${input.length.toLocaleString('en')} ${unit}, median of ${rounds} rounds`,
-  );
+  console.log(`\n${title} — ${count.toLocaleString('en')} ${unit}, median of ${rounds} rounds`);
   console.log(
     `${'candidate'.padEnd(34)}${'ms'.padStart(10)}${`${unit}/s`.padStart(16)}${'× baseline'.padStart(13)}`,
   );
   for (const c of candidates) {
     const ms = medians.get(c.name) ?? Number.NaN;
-    const perSecond = Math.round((input.length / ms) * 1000).toLocaleString('en');
+    const perSecond = Math.round((count / ms) * 1000).toLocaleString('en');
     console.log(
       `${c.name.padEnd(34)}${ms.toFixed(1).padStart(10)}${perSecond.padStart(16)}${(ms / base).toFixed(2).padStart(13)}`,
     );
