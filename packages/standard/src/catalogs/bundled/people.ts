@@ -25,7 +25,9 @@ export const DM_GIOI_TINH: CodeSystem = {
 /**
  * `DM_TRANG_THAI_HOC_SINH`: pupil statuses. The CSDL export's "Trạng thái HS" column has 12
  * values; five are known (domain facts §3) and listed here under eduvn codes — the Ministry's codes
- * are not published. Load the template's catalog sheet for the full list.
+ * are not published. Two states the lifecycle needs and no known value names (on leave, completed
+ * primary) are eduvn's own (`attributes.eduvn`). Load the template's catalog sheet for the full
+ * list.
  */
 export const DM_TRANG_THAI_HOC_SINH: CodeSystem = {
   id: 'DM_TRANG_THAI_HOC_SINH',
@@ -35,13 +37,26 @@ export const DM_TRANG_THAI_HOC_SINH: CodeSystem = {
   versions: [
     {
       version: 'csdl-export-known',
-      source: 'CSDL export "Trạng thái HS" values known to eduvn (domain facts §3)',
+      source:
+        'CSDL export "Trạng thái HS" values known to eduvn (domain facts §3), plus two eduvn states (attributes.eduvn)',
       entries: [
         { code: 'DANG_HOC', name: 'Đang học', nameEn: 'Enrolled' },
         { code: 'CHUYEN_DEN', name: 'Chuyển đến', nameEn: 'Transferred in' },
         { code: 'CHUYEN_DI', name: 'Chuyển đi', nameEn: 'Transferred out' },
         { code: 'THOI_HOC', name: 'Thôi học', nameEn: 'Dropped out' },
         { code: 'HOC_LAI', name: 'Nghỉ học xin học lại', nameEn: 'Studying again after leave' },
+        {
+          code: 'TAM_NGHI',
+          name: 'Tạm nghỉ học',
+          nameEn: 'On leave (paused)',
+          attributes: { eduvn: true },
+        },
+        {
+          code: 'HOAN_THANH_TIEU_HOC',
+          name: 'Hoàn thành chương trình tiểu học',
+          nameEn: 'Completed primary school',
+          attributes: { eduvn: true },
+        },
       ],
     },
   ],
@@ -49,7 +64,9 @@ export const DM_TRANG_THAI_HOC_SINH: CodeSystem = {
 
 /**
  * `DM_TRANG_THAI_CAN_BO`: staff statuses. Only "Đang làm việc" (working) is known from the CSDL
- * staff export; the code is eduvn's. Load the template's catalog sheet for the full list.
+ * staff export; the codes are eduvn's, and the states beyond "working" that the lifecycle needs
+ * (transferred, retired, resigned, on leave) are eduvn's own (`attributes.eduvn`). Load the
+ * template's catalog sheet for the full list.
  */
 export const DM_TRANG_THAI_CAN_BO: CodeSystem = {
   id: 'DM_TRANG_THAI_CAN_BO',
@@ -59,8 +76,20 @@ export const DM_TRANG_THAI_CAN_BO: CodeSystem = {
   versions: [
     {
       version: 'csdl-export-known',
-      source: 'CSDL export "Trạng thái CB" values known to eduvn (vendor formats)',
-      entries: [{ code: 'DANG_LAM_VIEC', name: 'Đang làm việc', nameEn: 'Working' }],
+      source:
+        'CSDL export "Trạng thái CB" values known to eduvn (vendor formats), plus eduvn states',
+      entries: [
+        { code: 'DANG_LAM_VIEC', name: 'Đang làm việc', nameEn: 'Working' },
+        {
+          code: 'CHUYEN_CONG_TAC',
+          name: 'Chuyển công tác',
+          nameEn: 'Transferred',
+          attributes: { eduvn: true },
+        },
+        { code: 'NGHI_HUU', name: 'Nghỉ hưu', nameEn: 'Retired', attributes: { eduvn: true } },
+        { code: 'THOI_VIEC', name: 'Thôi việc', nameEn: 'Resigned', attributes: { eduvn: true } },
+        { code: 'TAM_NGHI', name: 'Tạm nghỉ', nameEn: 'On leave', attributes: { eduvn: true } },
+      ],
     },
   ],
 };

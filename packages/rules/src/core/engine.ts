@@ -1,0 +1,259 @@
+import { classOf, recordKeyOf, symbolOf } from './keys.ts';
+import type { Acknowledgement, Issue, IssueCounts, Report } from './report.ts';
+import { locate } from './report.ts';
+import type {
+  ChangeRule,
+  DatasetContext,
+  DatasetRule,
+  RecordContext,
+  RecordRule,
+  Rule,
+} from './rule.ts';
+import { resolveSettings, type SettingsInput } from './settings.ts';
+import type { Finding, InputRecord, Localized, RuleSettings, Severity } from './types.ts';
+
+/** Which rules run, and how serious their findings are. */
+export interface RuleSelection {
+  /** Run only these rules: ids, or prefixes ending in `.` (`'TT27.'`). */
+  readonly only?: readonly string[];
+  /** Do not run these rules: ids or prefixes as in `only`. */
+  readonly skip?: readonly string[];
+  /** Severity overrides by rule id (a query made an error, or the reverse). */
+  readonly severity?: Readonly<Record<string, Severity>>;
+}
+
+/** Options of {@link runRules}. */
+export interface EngineOptions extends SettingsInput {
+  /** The previous snapshot, for change rules (identifiers changed, records disappeared). */
+  readonly previous?: Iterable<InputRecord> | AsyncIterable<InputRecord>;
+  /** Recorded acknowledgements of queries (see `acknowledge`). */
+  readonly acknowledgements?: readonly Acknowledgement[];
+  /** Rule selection and severity overrides. */
+  readonly rules?: RuleSelection;
+}
+
+const render = (template: string, params: Finding['params']): string =>
+  params
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      )
+    : template;
+
+const localize = (text: Localized, params: Finding['params']): Localized => ({
+  vi: render(text.vi, params),
+  en: render(text.en, params),
+});
+
+const matches = (id: string, patterns: readonly string[]): boolean =>
+  patterns.some((p) => (p.endsWith('.') ? id.startsWith(p) : id === p));
+
+/** The rules that run with these settings and this selection. */
+export function selectRules(
+  rules: readonly Rule[],
+  settings: RuleSettings,
+  selection: RuleSelection = {},
+): Rule[] {
+  return rules.filter(
+    (rule) =>
+      (selection.only === undefined || matches(rule.id, selection.only)) &&
+      !matches(rule.id, selection.skip ?? []) &&
+      (rule.periods === undefined ||
+        (settings.period !== undefined && rule.periods.includes(settings.period))),
+  );
+}
+
+const appliesTo = (rule: Rule, entity: string): boolean =>
+  rule.entity === '*' ||
+  rule.entity === entity ||
+  (Array.isArray(rule.entity) && rule.entity.includes(entity));
+
+/** Feeds every item to `visit`: synchronously for a synchronous source, no promise per record. */
+async function forEach<T>(
+  input: Iterable<T> | AsyncIterable<T>,
+  visit: (item: T) => void,
+): Promise<void> {
+  if (Symbol.asyncIterator in input) {
+    for await (const item of input as AsyncIterable<T>) visit(item);
+  } else {
+    for (const item of input as Iterable<T>) visit(item);
+  }
+}
+
+/**
+ * Runs rules over records (an array, any iterable, or an `AsyncIterable` streamed from a reader):
+ * record rules as the records stream by, dataset and change rules on the keys they keep, then
+ * localizes, locates and counts every finding into a {@link Report}. The built-in rule set is run
+ * by `validate`; this is the engine for any rule set.
+ */
+export async function runRules(
+  input: Iterable<InputRecord> | AsyncIterable<InputRecord>,
+  rules: readonly Rule[],
+  options: EngineOptions = {},
+): Promise<Report> {
+  const settings = resolveSettings(options);
+  const selected = selectRules(rules, settings, options.rules);
+  const overrides = options.rules?.severity ?? {};
+  const acks = new Map(
+    (options.acknowledgements ?? []).map((a) => [`${a.ruleId}|${a.recordKey}`, a]),
+  );
+  const issues: Issue[] = [];
+
+  const emit = (
+    rule: Rule,
+    finding: Finding,
+    entity: string,
+    recordKey: string,
+    provenance: InputRecord['provenance'],
+    classCode: string | undefined,
+  ): void => {
+    const severity = overrides[rule.id] ?? rule.severity;
+    const ack = severity === 'query' ? acks.get(`${rule.id}|${recordKey}`) : undefined;
+    const symbol = symbolOf(entity, finding.field);
+    const location = locate(provenance, finding.field);
+    issues.push({
+      ruleId: rule.id,
+      severity,
+      basis: rule.basis,
+      entity,
+      recordKey,
+      ...(finding.field === undefined ? {} : { field: finding.field }),
+      ...(symbol === undefined ? {} : { symbol }),
+      ...(classCode === undefined ? {} : { classCode }),
+      ...(location === undefined ? {} : { location }),
+      message: localize(rule.message, finding.params),
+      hint: localize(rule.hint, finding.params),
+      ...(ack ? { acknowledged: { note: ack.note, by: ack.by, at: ack.at } } : {}),
+    });
+  };
+
+  const recordRules = selected.filter((r): r is RecordRule => r.scope === 'record');
+  const datasetRules = selected.filter((r): r is DatasetRule => r.scope === 'dataset');
+  // Change rules compare with a previous snapshot: without one there is nothing to compare.
+  const changeRules = options.previous
+    ? selected.filter((r): r is ChangeRule => r.scope === 'change')
+    : [];
+  const byEntity = new Map<
+    string,
+    { record: RecordRule[]; dataset: DatasetRule[]; change: ChangeRule[] }
+  >();
+  const rulesFor = (entity: string) => {
+    let found = byEntity.get(entity);
+    if (!found) {
+      found = {
+        record: recordRules.filter((r) => appliesTo(r, entity)),
+        dataset: datasetRules.filter((r) => appliesTo(r, entity)),
+        change: changeRules.filter((r) => appliesTo(r, entity)),
+      };
+      byEntity.set(entity, found);
+    }
+    return found;
+  };
+  const datasetStates = new Map<Rule, unknown>(datasetRules.map((r) => [r, r.init(settings)]));
+  const changeStates = new Map<Rule, unknown>(changeRules.map((r) => [r, r.init(settings)]));
+
+  if (options.previous && changeRules.length > 0) {
+    await forEach(options.previous, (item) => {
+      for (const rule of rulesFor(item.entity).change)
+        rule.previous(item, changeStates.get(rule), settings);
+    });
+  }
+
+  let current: InputRecord | undefined;
+  let currentRule: Rule | undefined;
+  let currentKey = '';
+  const recordContext: RecordContext = {
+    settings,
+    report(finding = {}) {
+      if (!current || !currentRule) return;
+      const t = finding.target;
+      if (t) emit(currentRule, finding, t.entity, t.recordKey, t.provenance, t.classCode);
+      else
+        emit(
+          currentRule,
+          finding,
+          current.entity,
+          currentKey,
+          current.provenance,
+          classOf(current),
+        );
+    },
+  };
+  let records = 0;
+  await forEach(input, (item) => {
+    records++;
+    const applicable = rulesFor(item.entity);
+    current = item;
+    currentKey = recordKeyOf(item);
+    for (const rule of applicable.record) {
+      currentRule = rule;
+      try {
+        rule.check(item, recordContext);
+      } catch (error) {
+        throw new Error(
+          `Rule ${rule.id} failed on ${item.entity} ${currentKey}: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+    }
+    for (const rule of applicable.dataset) rule.collect(item, datasetStates.get(rule), settings);
+    for (const rule of applicable.change) rule.current(item, changeStates.get(rule), settings);
+  });
+  current = undefined;
+
+  for (const rule of [...datasetRules, ...changeRules]) {
+    const ctx: DatasetContext = {
+      settings,
+      report: (finding) =>
+        emit(
+          rule,
+          finding,
+          finding.target.entity,
+          finding.target.recordKey,
+          finding.target.provenance,
+          finding.target.classCode,
+        ),
+    };
+    rule.finish((rule.scope === 'dataset' ? datasetStates : changeStates).get(rule), ctx);
+  }
+  return buildReport(issues, records, settings, [...recordRules, ...datasetRules, ...changeRules]);
+}
+
+const zero = (): { error: number; query: number; acknowledged: number } => ({
+  error: 0,
+  query: 0,
+  acknowledged: 0,
+});
+
+function count(target: { error: number; query: number; acknowledged: number }, issue: Issue): void {
+  if (issue.severity === 'error') target.error++;
+  else if (issue.acknowledged) target.acknowledged++;
+  else target.query++;
+}
+
+function buildReport(
+  issues: Issue[],
+  records: number,
+  settings: RuleSettings,
+  rules: readonly Rule[],
+): Report {
+  const bySeverity = zero();
+  const byRule: Record<string, IssueCounts> = Object.create(null);
+  const byClass: Record<string, IssueCounts> = Object.create(null);
+  for (const issue of issues) {
+    count(bySeverity, issue);
+    byRule[issue.ruleId] ??= zero();
+    count(byRule[issue.ruleId] as ReturnType<typeof zero>, issue);
+    if (issue.classCode !== undefined) {
+      byClass[issue.classCode] ??= zero();
+      count(byClass[issue.classCode] as ReturnType<typeof zero>, issue);
+    }
+  }
+  return {
+    issues,
+    summary: { records, bySeverity, byRule: { ...byRule }, byClass: { ...byClass } },
+    passes: bySeverity.error === 0 && bySeverity.query === 0,
+    asOf: settings.asOf,
+    ...(settings.period === undefined ? {} : { period: settings.period }),
+    rules: rules.map((r) => r.id),
+  };
+}

@@ -1,0 +1,126 @@
+import type {
+  Finding,
+  InputRecord,
+  Localized,
+  ReportingPeriod,
+  RuleScope,
+  RuleSettings,
+  Severity,
+} from './types.ts';
+
+/** What every rule states, whatever its scope. */
+export interface RuleInfo {
+  /**
+   * A stable identifier, never reused: `AREA.TOPIC.NNN` (`ID.PERSONAL.002`, `TT27.RESULT.001`).
+   * See the rule catalog (`docs/rules.md`).
+   */
+  readonly id: string;
+  /** The entities it applies to (`'*'`: every entity). */
+  readonly entity: string | readonly string[];
+  /** What it looks at. */
+  readonly scope: RuleScope;
+  /** How serious a finding is (callers may override it per rule). */
+  readonly severity: Severity;
+  /** The legal citation (`TT 42/2021 Art. 10`) or `eduvn` for data-quality rules. */
+  readonly basis: string;
+  /** The message, in both languages; `{name}` is replaced by the finding's params. */
+  readonly message: Localized;
+  /** How to fix it, in both languages; params as in the message. */
+  readonly hint: Localized;
+  /** The reporting periods whose rule set it belongs to; absent: it always runs. */
+  readonly periods?: readonly ReportingPeriod[];
+}
+
+/** Reports findings about the record being checked. */
+export interface RecordContext {
+  /** The resolved settings. */
+  readonly settings: RuleSettings;
+  /** Reports a problem with the current record. */
+  report(finding?: Finding): void;
+}
+
+/** Reports findings about any record (dataset and change rules name the record in `target`). */
+export interface DatasetContext {
+  /** The resolved settings. */
+  readonly settings: RuleSettings;
+  /** Reports a problem; `finding.target` names the record. */
+  report(finding: Finding & { readonly target: NonNullable<Finding['target']> }): void;
+}
+
+/** A rule that checks one record at a time (records stream through it). */
+export interface RecordRule extends RuleInfo {
+  /** Always `'record'`. */
+  readonly scope: 'record';
+  /** Checks one record; calls `ctx.report` for each problem. */
+  check(item: InputRecord, ctx: RecordContext): void;
+}
+
+/**
+ * A rule across records. It keeps a state of its own — only keys and what it needs, never whole
+ * records — fed record by record, and reports when the input ends.
+ */
+export interface DatasetRule<S = unknown> extends RuleInfo {
+  /** Always `'dataset'`. */
+  readonly scope: 'dataset';
+  /** A fresh state for one run. */
+  init(settings: RuleSettings): S;
+  /** Takes note of one record. */
+  collect(item: InputRecord, state: S, settings: RuleSettings): void;
+  /** Reports, once every record has been seen. */
+  finish(state: S, ctx: DatasetContext): void;
+}
+
+/** A rule between the previous snapshot and this one. */
+export interface ChangeRule<S = unknown> extends RuleInfo {
+  /** Always `'change'`. */
+  readonly scope: 'change';
+  /** A fresh state for one run. */
+  init(settings: RuleSettings): S;
+  /** Takes note of one record of the previous snapshot. */
+  previous(item: InputRecord, state: S, settings: RuleSettings): void;
+  /** Takes note of one record of the current data. */
+  current(item: InputRecord, state: S, settings: RuleSettings): void;
+  /** Reports, once both snapshots have been seen. */
+  finish(state: S, ctx: DatasetContext): void;
+}
+
+/** Any rule. */
+// biome-ignore lint/suspicious/noExplicitAny: rules keep states of their own types.
+export type Rule = RecordRule | DatasetRule<any> | ChangeRule<any>;
+
+const ID = /^[A-Z][A-Z0-9]*(\.[A-Z0-9]+)*\.\d{3}$/;
+
+/**
+ * Defines a rule, checking what can be checked at definition time: the id's form
+ * (`AREA.TOPIC.NNN`), both languages of the message and hint, and a basis.
+ *
+ * @example
+ * ```ts
+ * const nameTrimmed = defineRule({
+ *   id: 'DQ.NAME.001', entity: 'HocSinh', scope: 'record', severity: 'query', basis: 'eduvn',
+ *   message: { vi: 'Họ tên chưa chuẩn hoá', en: 'The name is not normalized' },
+ *   hint: { vi: 'Bỏ khoảng trắng thừa', en: 'Remove extra white space' },
+ *   check(item, ctx) { if (item.record['hoTen'] !== normalizeText(String(item.record['hoTen']))) ctx.report({ field: 'hoTen' }); },
+ * });
+ * ```
+ */
+export function defineRule<R extends Rule>(rule: R): R {
+  if (!ID.test(rule.id)) {
+    throw new TypeError(
+      `defineRule: id ${JSON.stringify(rule.id)} is not of the form AREA.TOPIC.NNN`,
+    );
+  }
+  for (const [what, text] of [
+    ['message', rule.message],
+    ['hint', rule.hint],
+  ] as const) {
+    if (!text?.vi?.trim() || !text.en?.trim()) {
+      throw new TypeError(
+        `defineRule ${rule.id}: the ${what} needs both a Vietnamese and an English text`,
+      );
+    }
+  }
+  if (!rule.basis.trim())
+    throw new TypeError(`defineRule ${rule.id}: a basis is required (a citation or 'eduvn')`);
+  return rule;
+}

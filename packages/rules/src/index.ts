@@ -1,0 +1,67 @@
+/**
+ * The rules engine of eduvn: identifier, lifecycle and legal rules (TT 42, TT 27, TT 28, the
+ * 48-hour push) over records of the QĐ 4998 standard, as data with stable ids, severities and
+ * bilingual messages; reports that point at the cell, in text, JSON and JUnit XML; acknowledgements
+ * of queries; state machines for pupils and staff; re-keying of provisional identifiers.
+ *
+ * @packageDocumentation
+ */
+
+export { ruleCatalogMarkdown } from './catalog.ts';
+export { type AcknowledgeInput, AcknowledgementError, acknowledge } from './core/acknowledge.ts';
+export { type EngineOptions, type RuleSelection, runRules, selectRules } from './core/engine.ts';
+export { recordKeyOf } from './core/keys.ts';
+export type {
+  AcknowledgedBy,
+  Acknowledgement,
+  Issue,
+  IssueCounts,
+  IssueLocation,
+  Report,
+} from './core/report.ts';
+export {
+  type ChangeRule,
+  type DatasetContext,
+  type DatasetRule,
+  defineRule,
+  type RecordContext,
+  type RecordRule,
+  type Rule,
+  type RuleInfo,
+} from './core/rule.ts';
+export {
+  DEFAULT_TT27_THRESHOLDS,
+  defaultRuleCatalogs,
+  resolveSettings,
+  type SettingsInput,
+} from './core/settings.ts';
+export type {
+  Finding,
+  FindingTarget,
+  InputRecord,
+  Localized,
+  Provenance,
+  ReportingPeriod,
+  RuleScope,
+  RuleSettings,
+  Severity,
+  SyncTimes,
+  Tt27Thresholds,
+} from './core/types.ts';
+export * from './format/index.ts';
+export * from './identifiers/personal-id.ts';
+export * from './identifiers/provisional.ts';
+export * from './lifecycle/index.ts';
+export * from './rules/catalogs.ts';
+export * from './rules/change.ts';
+export * from './rules/deadline.ts';
+export * from './rules/identifiers.ts';
+export { BUILT_IN_RULES, RETIRED_RULE_IDS } from './rules/index.ts';
+export * from './rules/lifecycle.ts';
+export * from './rules/periods.ts';
+export * from './rules/quality.ts';
+export * from './rules/schema.ts';
+export * from './rules/tt27.ts';
+export * from './rules/tt28.ts';
+export * from './tt27/index.ts';
+export { type ValidateOptions, validate } from './validate.ts';

@@ -1,0 +1,315 @@
+import { entityByName, type FieldInfo, fieldsOf, maskText } from '@eduvn/standard';
+import { type AdminUnitLevel, successors } from '@eduvn/standard/admin-units';
+import { defineRule, type RecordContext, type RecordRule } from '../core/rule.ts';
+import type { InputRecord, RuleSettings } from '../core/types.ts';
+
+/**
+ * Catalogs for fields whose metadata names only the specification's shared catalogs (`DMDC`)
+ * although the same QĐ 4998 symbol names a real catalog in another table: a pupil's
+ * `TINH_THANH_ID` and `XA_PHUONG_ID` say `DMDC` where the school's say `DM_TINH` and `DM_XA`, a
+ * pupil's `MA_GIOI_TINH` says `DMDC` where a staff member's says `DM_GIOI_TINH`, a staff member's
+ * `QUAN_HUYEN_ID` says `DMDC` where a pupil's says `DM_HUYEN`. The same symbol holds the same kind
+ * of code, so {@link catalogRules} checks these fields against that catalog. Only a field whose
+ * metadata says `DMDC` is affected; any other `DMDC` field (an unnamed shared catalog) is skipped.
+ */
+export const SHARED_CATALOG_FIELDS: Readonly<Record<string, string>> = Object.freeze({
+  tinhThanhId: 'DM_TINH',
+  quanHuyenId: 'DM_HUYEN',
+  xaPhuongId: 'DM_XA',
+  maGioiTinh: 'DM_GIOI_TINH',
+});
+
+/** The first day of the 2025 administrative reorganisation (QĐ 19/2025/QĐ-TTg). */
+export const ADMIN_MERGER_DAY = '2025-07-01';
+
+/** The last day the administrative codes before the reorganisation were valid. */
+const LAST_DAY_BEFORE_MERGER = '2025-06-30';
+
+/** The administrative catalogs whose codes {@link successors} maps across the reorganisation. */
+const ADMIN_LEVELS: Readonly<Record<string, AdminUnitLevel>> = {
+  DM_TINH: 'province',
+  DM_XA: 'commune',
+};
+
+/** Where a field takes its catalog from: one catalog, or one per value of another field. */
+type CatalogSource =
+  | { readonly kind: 'fixed'; readonly id: string }
+  | { readonly kind: 'by'; readonly field: string; readonly ids: Readonly<Record<string, string>> };
+
+/** One field to check, or a list field whose rows have fields to check. */
+interface FieldCheck {
+  readonly name: string;
+  readonly symbol: string;
+  readonly sensitive: boolean;
+  readonly source?: CatalogSource;
+  readonly rows?: readonly FieldCheck[];
+}
+
+const plans = new Map<string, readonly FieldCheck[]>();
+
+/** The status catalogs, left to the lifecycle rules. */
+const STATUS_CATALOGS: ReadonlySet<string> = new Set([
+  'DM_TRANG_THAI_HOC_SINH',
+  'DM_TRANG_THAI_CAN_BO',
+]);
+
+/** The catalog of a field, or `undefined` when it names none, only `DMDC`, or a closed set. */
+function sourceOf(field: FieldInfo): CatalogSource | undefined {
+  // A closed set fixed by law (TT27 levels, periods) is checked by the schema rule already.
+  if (field.values !== undefined) return undefined;
+  // Status codes are the lifecycle rules' (LIFE.STATUS.001, a query: the codes are partly
+  // eduvn's): checking them here too would report one unknown status twice.
+  if (field.catalogBy) return undefined;
+  if (field.catalog !== undefined && STATUS_CATALOGS.has(field.catalog)) return undefined;
+  if (field.catalog === undefined) return undefined;
+  if (field.catalog === 'DMDC') {
+    const id = SHARED_CATALOG_FIELDS[field.name];
+    return id === undefined ? undefined : { kind: 'fixed', id };
+  }
+  return { kind: 'fixed', id: field.catalog };
+}
+
+/** The fields of an entity to check (cached per entity name; nested lists followed). */
+function planOf(entity: string, depth = 0): readonly FieldCheck[] {
+  const cached = plans.get(entity);
+  if (cached) return cached;
+  const schema = entityByName(entity);
+  const checks: FieldCheck[] = [];
+  if (schema && depth < 4) {
+    for (const field of fieldsOf(schema)) {
+      const base = {
+        name: field.name,
+        symbol: field.symbol,
+        sensitive: field.sensitivity === 'sensitive',
+      };
+      if (field.type === 'list' && field.entity !== undefined) {
+        const rows = planOf(field.entity, depth + 1);
+        if (rows.length > 0) checks.push({ ...base, rows });
+        continue;
+      }
+      const source = sourceOf(field);
+      if (source) checks.push({ ...base, source });
+    }
+  }
+  plans.set(entity, checks);
+  return checks;
+}
+
+/** What a code turned out to be. */
+type Verdict =
+  | { readonly kind: 'unknown'; readonly catalog: string; readonly version: string }
+  | {
+      readonly kind: 'pre-merger';
+      readonly catalog: string;
+      readonly level: AdminUnitLevel;
+      readonly name: string;
+    };
+
+/** One code that is not valid on `asOf`, where it is. */
+interface CodeFinding {
+  readonly field: string;
+  readonly symbol: string;
+  readonly code: string;
+  readonly sensitive: boolean;
+  readonly verdict: Verdict;
+}
+
+/** Classifies a code of a catalog as of `settings.asOf`; `undefined` when nothing is to report. */
+function judge(catalog: string, code: string, settings: RuleSettings): Verdict | undefined {
+  const { catalogs, asOf } = settings;
+  // No version on that day (values not loaded, or a catalog that ended, like the districts): skip.
+  const version = catalogs.version(catalog, { asOf });
+  if (!version) return undefined;
+  if (catalogs.has(catalog, code, { asOf })) return undefined;
+  const level = ADMIN_LEVELS[catalog];
+  if (level !== undefined && asOf >= ADMIN_MERGER_DAY) {
+    const before = catalogs.lookup(catalog, code, { asOf: LAST_DAY_BEFORE_MERGER });
+    if (before) return { kind: 'pre-merger', catalog, level, name: before.entry.name };
+  }
+  return { kind: 'unknown', catalog, version: version.version };
+}
+
+function collect(
+  record: Readonly<Record<string, unknown>>,
+  checks: readonly FieldCheck[],
+  settings: RuleSettings,
+  path: string,
+  symbolPath: string,
+  out: CodeFinding[],
+): void {
+  for (const check of checks) {
+    const value = record[check.name];
+    if (value === undefined || value === null) continue;
+    const field = `${path}${check.name}`;
+    const symbol = `${symbolPath}${check.symbol}`;
+    if (check.rows) {
+      if (!Array.isArray(value)) continue;
+      value.forEach((row, i) => {
+        if (typeof row === 'object' && row !== null) {
+          collect(
+            row as Record<string, unknown>,
+            check.rows ?? [],
+            settings,
+            `${field}.${i}.`,
+            `${symbol}.${i}.`,
+            out,
+          );
+        }
+      });
+      continue;
+    }
+    // A value that is not a non-empty string is a structural problem (STD.SCHEMA.001).
+    if (typeof value !== 'string' || value === '' || !check.source) continue;
+    const source = check.source;
+    let catalog: string | undefined;
+    if (source.kind === 'fixed') catalog = source.id;
+    else {
+      const selector = record[source.field];
+      catalog = typeof selector === 'string' ? source.ids[selector] : undefined;
+    }
+    if (catalog === undefined) continue;
+    const verdict = judge(catalog, value, settings);
+    if (verdict) out.push({ field, symbol, code: value, sensitive: check.sensitive, verdict });
+  }
+}
+
+const findingsCache = new WeakMap<
+  InputRecord,
+  { readonly settings: RuleSettings; readonly findings: readonly CodeFinding[] }
+>();
+
+/** The codes of a record not valid on `asOf` (computed once per record and settings for both rules). */
+function findingsOf(item: InputRecord, settings: RuleSettings): readonly CodeFinding[] {
+  const cached = findingsCache.get(item);
+  if (cached && cached.settings === settings) return cached.findings;
+  const out: CodeFinding[] = [];
+  collect(item.record, planOf(item.entity), settings, '', '', out);
+  findingsCache.set(item, { settings, findings: out });
+  return out;
+}
+
+const MAX_SHOWN = 40;
+
+/** A code as a message may show it: masked for a sensitive field, shortened when long. */
+function shown(code: string, sensitive: boolean): string {
+  if (sensitive) return maskText(code);
+  const chars = [...code];
+  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : code;
+}
+
+/**
+ * `CAT.CODE.001`: a code that is not in its catalog as of `settings.asOf`. Checked for every field
+ * whose metadata names a real catalog (`DM_DAN_TOC`, `DM_TINH`, `DM_XA`, `DM_HUYEN`,
+ * `DM_GIOI_TINH`, `DM_MON_HOC_TIEU_HOC`, a status catalog chosen by `catalogBy` …, plus
+ * {@link SHARED_CATALOG_FIELDS}), rows of sub-tables included, **only when the catalog has a
+ * version on that day**: a catalog whose values are not loaded (no versions), or with no version
+ * then (the districts after 2025-06-30), gives no finding. Fields with a closed set of values
+ * (`values` in the metadata) are left to the schema rule. A pre-merger administrative code is
+ * reported by {@link preMergerAdminCode} instead. Codes of sensitive fields (ethnicity) are masked.
+ */
+export const codeNotInCatalog: RecordRule = defineRule({
+  id: 'CAT.CODE.001',
+  entity: '*',
+  scope: 'record',
+  severity: 'error',
+  basis: 'QĐ 4998/QĐ-BGDĐT §II',
+  message: {
+    vi: 'Mã "{code}" của trường {symbol} không có trong danh mục {catalog} (phiên bản {version}) có hiệu lực ngày {asOf}',
+    en: 'Code "{code}" of field {symbol} is not in catalog {catalog} (version {version}) in force on {asOf}',
+  },
+  hint: {
+    vi: 'Chọn một mã của danh mục {catalog} có hiệu lực ngày {asOf}, hoặc nạp phiên bản danh mục mà dữ liệu dùng',
+    en: 'Use a code of catalog {catalog} in force on {asOf}, or load the catalog version the data use',
+  },
+  check(item: InputRecord, ctx: RecordContext) {
+    for (const f of findingsOf(item, ctx.settings)) {
+      if (f.verdict.kind !== 'unknown') continue;
+      ctx.report({
+        field: f.field,
+        params: {
+          code: shown(f.code, f.sensitive),
+          symbol: f.symbol,
+          catalog: f.verdict.catalog,
+          version: f.verdict.version,
+          asOf: ctx.settings.asOf,
+        },
+      });
+    }
+  },
+});
+
+const LEVEL_NAMES: Readonly<Record<AdminUnitLevel, { readonly vi: string; readonly en: string }>> =
+  {
+    province: { vi: 'tỉnh', en: 'province' },
+    commune: { vi: 'xã/phường', en: 'commune' },
+  };
+
+/**
+ * `CAT.ADMIN.001`: an administrative code of the list before 2025-07-01 — valid on 2025-06-30, not
+ * valid on `settings.asOf` — on data as of 2025-07-01 or later. A **query**, never a silent fix: the
+ * message names the candidate new codes from `successors(level, code)` with their coverage
+ * (`whole`: the old unit went wholly into that one; `part`: it was split and a person must decide
+ * from the address). The correspondence itself is a spot-checked suggestion (dvhcvn/20250701).
+ *
+ * Codes were reused with another meaning on 2025-07-01: an old code that is also a valid code of
+ * the new list cannot be told apart from it and is not reported.
+ */
+export const preMergerAdminCode: RecordRule = defineRule({
+  id: 'CAT.ADMIN.001',
+  entity: '*',
+  scope: 'record',
+  severity: 'query',
+  basis: 'QĐ 19/2025/QĐ-TTg; Công văn 915/CTK-CSCL, 1027/CTK-CSCL',
+  message: {
+    vi: 'Mã {levelVi} "{code}" ({name}) ở trường {symbol} là mã trước ngày 01/07/2025, không còn hiệu lực ngày {asOf}; mã mới có thể là: {candidatesVi}',
+    en: 'The {levelEn} code "{code}" ({name}) of field {symbol} is from before 2025-07-01 and not valid on {asOf}; the new code may be: {candidatesEn}',
+  },
+  hint: {
+    vi: 'Đối chiếu với địa chỉ thực tế rồi sửa thành một mã mới; bảng chuyển đổi chỉ là gợi ý, không tự động thay thế',
+    en: 'Check the actual address and change it to a new code yourself; the correspondence is a suggestion and is never applied automatically',
+  },
+  check(item: InputRecord, ctx: RecordContext) {
+    for (const f of findingsOf(item, ctx.settings)) {
+      const v = f.verdict;
+      if (v.kind !== 'pre-merger') continue;
+      const candidates = f.sensitive ? [] : successors(v.level, f.code);
+      const list = (lang: 'vi' | 'en'): string =>
+        candidates.length === 0
+          ? lang === 'vi'
+            ? '(không rõ)'
+            : '(none known)'
+          : candidates
+              .map((c) => {
+                const coverage =
+                  c.coverage === 'full'
+                    ? lang === 'vi'
+                      ? 'toàn bộ'
+                      : 'whole'
+                    : lang === 'vi'
+                      ? 'một phần'
+                      : 'part';
+                return `${c.code} ${c.name} (${coverage})`;
+              })
+              .join('; ');
+      ctx.report({
+        field: f.field,
+        params: {
+          code: shown(f.code, f.sensitive),
+          name: f.sensitive ? '…' : v.name,
+          symbol: f.symbol,
+          levelVi: LEVEL_NAMES[v.level].vi,
+          levelEn: LEVEL_NAMES[v.level].en,
+          asOf: ctx.settings.asOf,
+          candidatesVi: list('vi'),
+          candidatesEn: list('en'),
+        },
+      });
+    }
+  },
+});
+
+/**
+ * The catalog rules: {@link codeNotInCatalog} (`CAT.CODE.001`, error) and
+ * {@link preMergerAdminCode} (`CAT.ADMIN.001`, query). Both read catalogs as of `settings.asOf`.
+ */
+export const catalogRules: readonly RecordRule[] = [codeNotInCatalog, preMergerAdminCode];

@@ -1,0 +1,313 @@
+import { matchKey, normalizeText } from '@eduvn/text';
+import { classOf, recordKeyOf } from '../core/keys.ts';
+import {
+  type DatasetContext,
+  type DatasetRule,
+  defineRule,
+  type RecordContext,
+  type RecordRule,
+  type Rule,
+} from '../core/rule.ts';
+import type { Finding, InputRecord } from '../core/types.ts';
+
+/** The record a dataset rule reports on. */
+type Target = NonNullable<Finding['target']>;
+
+/** The target of a finding about `item`, kept instead of the record itself. */
+function targetOf(item: InputRecord): Target {
+  const classCode = classOf(item);
+  return {
+    entity: item.entity,
+    recordKey: recordKeyOf(item),
+    ...(item.provenance === undefined ? {} : { provenance: item.provenance }),
+    ...(classCode === undefined ? {} : { classCode }),
+  };
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** The name fields checked by {@link nameNotNormalized}, per entity. */
+export const NAME_FIELDS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  HocSinh: ['hoTen', 'tenCha', 'tenMe', 'tenNguoiDd'],
+  CanBo: ['hoTen'],
+});
+
+const INVISIBLE_OR_ODD_SPACE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /[\u0000-\u001F\u007F-\u00A0\u00AD\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF]/u;
+
+/** What is wrong with a name that `normalizeText` would change, in both languages. */
+function problemsOf(value: string): { readonly vi: string; readonly en: string } {
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (value !== value.normalize('NFC')) {
+    vi.push('chữ ở dạng Unicode tổ hợp (NFD), không phải NFC');
+    en.push('letters in decomposed Unicode (NFD), not NFC');
+  }
+  if (INVISIBLE_OR_ODD_SPACE.test(value)) {
+    vi.push('có ký tự ẩn hoặc khoảng trắng đặc biệt');
+    en.push('invisible characters or special white space');
+  }
+  if (/ {2}/.test(value)) {
+    vi.push('có hai khoảng trắng liền nhau');
+    en.push('two spaces in a row');
+  }
+  if (/^\s|\s$/u.test(value)) {
+    vi.push('có khoảng trắng ở đầu hoặc cuối');
+    en.push('white space at the start or end');
+  }
+  return { vi: vi.join(', ') || 'cần chuẩn hoá', en: en.join(', ') || 'needs normalizing' };
+}
+
+/**
+ * `DQ.NAME.001`: a person's name (a pupil's `hoTen` and its parents' and guardian's names, a staff
+ * member's `hoTen`; see {@link NAME_FIELDS}) that `normalizeText` from `@eduvn/text` would change:
+ * decomposed Unicode (NFD), invisible characters, runs of white space, white space at the ends.
+ * The name itself is never put in the message.
+ */
+export const nameNotNormalized: RecordRule = defineRule({
+  id: 'DQ.NAME.001',
+  entity: Object.keys(NAME_FIELDS),
+  scope: 'record',
+  severity: 'query',
+  basis: 'eduvn',
+  message: {
+    vi: 'Trường {field} chưa được chuẩn hoá: {problemVi}',
+    en: 'Field {field} is not normalized: {problemEn}',
+  },
+  hint: {
+    vi: 'Chuẩn hoá tên (Unicode NFC, bỏ ký tự ẩn và khoảng trắng thừa), ví dụ bằng normalizeText của @eduvn/text',
+    en: 'Normalize the name (Unicode NFC, no invisible characters or extra white space), e.g. with normalizeText from @eduvn/text',
+  },
+  check(item: InputRecord, ctx: RecordContext) {
+    for (const field of NAME_FIELDS[item.entity] ?? []) {
+      const value = item.record[field];
+      if (typeof value !== 'string' || value === normalizeText(value)) continue;
+      const p = problemsOf(value);
+      ctx.report({ field, params: { field, problemVi: p.vi, problemEn: p.en } });
+    }
+  },
+});
+
+interface DuplicateState {
+  /** `matchKey(hoTen)|ngaySinh` → the first pupil's `hocSinhId`. */
+  readonly first: Map<string, string>;
+  /** The later records found, with the earlier pupil's id. */
+  readonly found: { readonly target: Target; readonly earlier: string }[];
+}
+
+/**
+ * `DQ.PERSON.001`: a probable duplicate person — a pupil with the same name (by `matchKey`: case,
+ * diacritics, tone placement, NFC/NFD and spacing ignored) and the same `ngaySinh` as an earlier
+ * pupil of the input under another `hocSinhId`. Reported on the later record, naming the earlier
+ * one's `hocSinhId` (never the name). A query: twins or namesakes born the same day exist.
+ * Keeps only `key → hocSinhId` in memory.
+ */
+export const probableDuplicatePerson: DatasetRule = defineRule<DatasetRule<DuplicateState>>({
+  id: 'DQ.PERSON.001',
+  entity: 'HocSinh',
+  scope: 'dataset',
+  severity: 'query',
+  basis: 'eduvn',
+  message: {
+    vi: 'Có thể trùng người: cùng họ tên và ngày sinh với học sinh {earlier}',
+    en: 'Probably the same person as pupil {earlier}: same name and date of birth',
+  },
+  hint: {
+    vi: 'Nếu là một người, giữ một mã học sinh và chuyển trạng thái bản ghi kia (không xoá); nếu là hai người, xác nhận kèm ghi chú',
+    en: 'If it is one person, keep one pupil code and change the status of the other record (never delete it); if two people, acknowledge with a note',
+  },
+  init: () => ({ first: new Map(), found: [] }),
+  collect(item: InputRecord, state: DuplicateState) {
+    const id = text(item.record['hocSinhId']);
+    const name = text(item.record['hoTen']);
+    const born = text(item.record['ngaySinh']);
+    if (id === undefined || name === undefined || born === undefined) return;
+    const nameKey = matchKey(name);
+    if (nameKey === '') return;
+    const key = `${nameKey}|${born}`;
+    const earlier = state.first.get(key);
+    if (earlier === undefined) state.first.set(key, id);
+    else if (earlier !== id) state.found.push({ target: targetOf(item), earlier });
+  },
+  finish(state: DuplicateState, ctx: DatasetContext) {
+    for (const { target, earlier } of state.found) ctx.report({ target, params: { earlier } });
+  },
+});
+
+/** The state of a reference rule: the keys seen, and the references not yet resolved. */
+interface ReferenceState {
+  /** Whether any record of the referenced entity appeared. */
+  seen: boolean;
+  /** Keys of the referenced records. */
+  readonly keys: Set<string>;
+  /** References not resolved when met (the referenced record may come later). */
+  readonly pending: {
+    readonly target: Target;
+    readonly field: string;
+    readonly keys: readonly string[];
+    readonly shown: string;
+  }[];
+}
+
+/** What a reference rule needs to know. */
+interface ReferenceSpec {
+  /** The referencing entity. */
+  readonly from: string;
+  /** The referenced entity. */
+  readonly to: string;
+  /** The referencing field. */
+  readonly field: string;
+  /** The keys a referenced record is known under. */
+  readonly keysOf: (record: Readonly<Record<string, unknown>>) => readonly string[];
+  /** The keys a reference may resolve to (any of them), or `undefined` for no reference. */
+  readonly refOf: (record: Readonly<Record<string, unknown>>) => readonly string[] | undefined;
+}
+
+function referenceRule(
+  info: Pick<DatasetRule, 'id' | 'message' | 'hint'>,
+  spec: ReferenceSpec,
+): DatasetRule {
+  return defineRule<DatasetRule<ReferenceState>>({
+    ...info,
+    entity: [spec.from, spec.to],
+    scope: 'dataset',
+    severity: 'error',
+    basis: 'eduvn',
+    init: () => ({ seen: false, keys: new Set(), pending: [] }),
+    collect(item: InputRecord, state: ReferenceState) {
+      if (item.entity === spec.to) {
+        state.seen = true;
+        for (const key of spec.keysOf(item.record)) state.keys.add(key);
+      }
+      if (item.entity === spec.from) {
+        const refs = spec.refOf(item.record);
+        if (refs === undefined || refs.some((k) => state.keys.has(k))) return;
+        const shown = String(item.record[spec.field]).slice(0, 40);
+        state.pending.push({ target: targetOf(item), field: spec.field, keys: refs, shown });
+      }
+    },
+    finish(state: ReferenceState, ctx: DatasetContext) {
+      // A file without any record of the referenced entity (pupils alone) cannot be checked.
+      if (!state.seen) return;
+      for (const p of state.pending) {
+        if (p.keys.some((k) => state.keys.has(k))) continue;
+        ctx.report({ target: p.target, field: p.field, params: { value: p.shown } });
+      }
+    },
+  });
+}
+
+/**
+ * `DQ.REF.001`: a pupil's `maLop` names no class of the input (a `Lop` of the pupil's school with
+ * that `ma`; of any school when the pupil has no `truongId`). Checked only when the input holds at
+ * least one class: a file of pupils alone is not a file with missing classes.
+ */
+export const pupilClassExists: DatasetRule = referenceRule(
+  {
+    id: 'DQ.REF.001',
+    message: {
+      vi: 'Lớp "{value}" của học sinh không có trong dữ liệu lớp học',
+      en: 'The pupil\'s class "{value}" is not among the classes of the data',
+    },
+    hint: {
+      vi: 'Sửa mã lớp của học sinh, hoặc bổ sung lớp vào dữ liệu lớp học',
+      en: "Correct the pupil's class code, or add the class to the class data",
+    },
+  },
+  {
+    from: 'HocSinh',
+    to: 'Lop',
+    field: 'maLop',
+    keysOf: (r) => {
+      const ma = text(r['ma']);
+      return ma === undefined ? [] : [`${text(r['truongId']) ?? ''}/${ma}`, `*/${ma}`];
+    },
+    refOf: (r) => {
+      const ma = text(r['maLop']);
+      if (ma === undefined) return undefined;
+      const school = text(r['truongId']);
+      return [school === undefined ? `*/${ma}` : `${school}/${ma}`];
+    },
+  },
+);
+
+/**
+ * `DQ.REF.002`: a class's `giaoVienId` (homeroom teacher) names no staff member of the input.
+ * Checked only when the input holds at least one staff member.
+ */
+export const classTeacherExists: DatasetRule = referenceRule(
+  {
+    id: 'DQ.REF.002',
+    message: {
+      vi: 'Giáo viên chủ nhiệm "{value}" của lớp không có trong dữ liệu cán bộ',
+      en: 'The homeroom teacher "{value}" of the class is not among the staff of the data',
+    },
+    hint: {
+      vi: 'Sửa mã giáo viên của lớp, hoặc bổ sung giáo viên vào dữ liệu cán bộ',
+      en: "Correct the class's teacher code, or add the teacher to the staff data",
+    },
+  },
+  {
+    from: 'Lop',
+    to: 'CanBo',
+    field: 'giaoVienId',
+    keysOf: (r) => {
+      const id = text(r['giaoVienId']);
+      return id === undefined ? [] : [id];
+    },
+    refOf: (r) => {
+      const id = text(r['giaoVienId']);
+      return id === undefined ? undefined : [id];
+    },
+  },
+);
+
+/**
+ * `DQ.REF.003`: an assessment's `hocSinhId` names no pupil of the input. Checked only when the
+ * input holds at least one pupil.
+ */
+export const assessmentPupilExists: DatasetRule = referenceRule(
+  {
+    id: 'DQ.REF.003',
+    message: {
+      vi: 'Học sinh "{value}" của bản đánh giá không có trong dữ liệu học sinh',
+      en: 'The pupil "{value}" of the assessment is not among the pupils of the data',
+    },
+    hint: {
+      vi: 'Sửa mã học sinh của bản đánh giá, hoặc bổ sung học sinh vào dữ liệu học sinh',
+      en: "Correct the assessment's pupil code, or add the pupil to the pupil data",
+    },
+  },
+  {
+    from: 'DanhGiaHocSinh',
+    to: 'HocSinh',
+    field: 'hocSinhId',
+    keysOf: (r) => {
+      const id = text(r['hocSinhId']);
+      return id === undefined ? [] : [id];
+    },
+    refOf: (r) => {
+      const id = text(r['hocSinhId']);
+      return id === undefined ? undefined : [id];
+    },
+  },
+);
+
+/**
+ * The data-quality rules (basis `eduvn`): names normalized (`DQ.NAME.001`, query), probable
+ * duplicate people (`DQ.PERSON.001`, query), and references that resolve (`DQ.REF.001` pupil →
+ * class, `DQ.REF.002` class → homeroom teacher, `DQ.REF.003` assessment → pupil; errors).
+ *
+ * The reference rules keep sets of keys and report only when the referenced entity **appeared at
+ * all** in the input: a file of pupils alone does not fail for missing classes, but a file with
+ * classes does fail for a pupil of a class it lacks.
+ */
+export const qualityRules: readonly Rule[] = [
+  nameNotNormalized,
+  probableDuplicatePerson,
+  pupilClassExists,
+  classTeacherExists,
+  assessmentPupilExists,
+];

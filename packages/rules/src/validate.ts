@@ -1,0 +1,29 @@
+import { type EngineOptions, runRules } from './core/engine.ts';
+import type { Report } from './core/report.ts';
+import type { InputRecord } from './core/types.ts';
+import { BUILT_IN_RULES } from './rules/index.ts';
+
+/** Options of {@link validate}: settings, a previous snapshot, acknowledgements, rule selection. */
+export type ValidateOptions = EngineOptions;
+
+/**
+ * Checks records against the standard and the law with every built-in rule (or a selection):
+ * structure, identifiers and their immutability, lifecycles, TT27 results, TT28 ages and class
+ * sizes, catalogs as of the date, the 48-hour push, data quality, and — with `period` — the
+ * completeness rule set of a reporting period.
+ *
+ * `input` is an array, any iterable or an `AsyncIterable` (a reader's stream); record rules run as
+ * records stream by and dataset rules keep only keys, so a province fits in bounded memory.
+ *
+ * @example
+ * ```ts
+ * const report = await validate(records, { asOf: '2026-05-31' });
+ * if (!report.passes) console.log(formatText(report));
+ * ```
+ */
+export function validate(
+  input: Iterable<InputRecord> | AsyncIterable<InputRecord>,
+  options: ValidateOptions = {},
+): Promise<Report> {
+  return runRules(input, BUILT_IN_RULES, options);
+}
