@@ -1,4 +1,5 @@
 import { classOf, recordKeyOf, symbolOf } from './keys.ts';
+import { closeRecordScope, openRecordScope } from './record-scope.ts';
 import type { Acknowledgement, Issue, IssueCounts, Report } from './report.ts';
 import { locate } from './report.ts';
 import type {
@@ -60,6 +61,21 @@ export function selectRules(
       (rule.periods === undefined ||
         (settings.period !== undefined && rule.periods.includes(settings.period))),
   );
+}
+
+/**
+ * The rules that apply to one entity, each with its function at hand (entries of one shape, so
+ * that the loop over them reads no rule object's properties) and, for dataset and change rules,
+ * its state.
+ */
+interface EntityPlan {
+  readonly record: readonly { readonly rule: RecordRule; readonly check: RecordRule['check'] }[];
+  readonly dataset: readonly {
+    readonly rule: DatasetRule;
+    readonly collect: DatasetRule['collect'];
+    readonly state: unknown;
+  }[];
+  readonly change: readonly { readonly rule: ChangeRule; readonly state: unknown }[];
 }
 
 const appliesTo = (rule: Rule, entity: string): boolean =>
@@ -132,29 +148,32 @@ export async function runRules(
   const changeRules = options.previous
     ? selected.filter((r): r is ChangeRule => r.scope === 'change')
     : [];
-  const byEntity = new Map<
-    string,
-    { record: RecordRule[]; dataset: DatasetRule[]; change: ChangeRule[] }
-  >();
-  const rulesFor = (entity: string) => {
+  const datasetStates = new Map<Rule, unknown>(datasetRules.map((r) => [r, r.init(settings)]));
+  const changeStates = new Map<Rule, unknown>(changeRules.map((r) => [r, r.init(settings)]));
+  const byEntity = new Map<string, EntityPlan>();
+  const rulesFor = (entity: string): EntityPlan => {
     let found = byEntity.get(entity);
     if (!found) {
       found = {
-        record: recordRules.filter((r) => appliesTo(r, entity)),
-        dataset: datasetRules.filter((r) => appliesTo(r, entity)),
-        change: changeRules.filter((r) => appliesTo(r, entity)),
+        record: recordRules
+          .filter((r) => appliesTo(r, entity))
+          .map((rule) => ({ rule, check: rule.check })),
+        dataset: datasetRules
+          .filter((r) => appliesTo(r, entity))
+          .map((rule) => ({ rule, collect: rule.collect, state: datasetStates.get(rule) })),
+        change: changeRules
+          .filter((r) => appliesTo(r, entity))
+          .map((rule) => ({ rule, state: changeStates.get(rule) })),
       };
       byEntity.set(entity, found);
     }
     return found;
   };
-  const datasetStates = new Map<Rule, unknown>(datasetRules.map((r) => [r, r.init(settings)]));
-  const changeStates = new Map<Rule, unknown>(changeRules.map((r) => [r, r.init(settings)]));
 
   if (options.previous && changeRules.length > 0) {
     await forEach(options.previous, (item) => {
-      for (const rule of rulesFor(item.entity).change)
-        rule.previous(item, changeStates.get(rule), settings);
+      for (const { rule, state } of rulesFor(item.entity).change)
+        rule.previous(item, state, settings);
     });
   }
 
@@ -179,24 +198,38 @@ export async function runRules(
     },
   };
   let records = 0;
+  // Records usually come grouped by entity: the last entity's plan is kept at hand.
+  let lastEntity: string | undefined;
+  let lastPlan: EntityPlan | undefined;
   await forEach(input, (item) => {
     records++;
-    const applicable = rulesFor(item.entity);
+    let applicable = lastPlan;
+    if (applicable === undefined || item.entity !== lastEntity) {
+      applicable = rulesFor(item.entity);
+      lastEntity = item.entity;
+      lastPlan = applicable;
+    }
     current = item;
     currentKey = recordKeyOf(item);
-    for (const rule of applicable.record) {
-      currentRule = rule;
-      try {
-        rule.check(item, recordContext);
-      } catch (error) {
-        throw new Error(
-          `Rule ${rule.id} failed on ${item.entity} ${currentKey}: ${(error as Error).message}`,
-          { cause: error },
-        );
+    openRecordScope();
+    try {
+      for (const { rule, check } of applicable.record) {
+        currentRule = rule;
+        try {
+          check.call(rule, item, recordContext);
+        } catch (error) {
+          throw new Error(
+            `Rule ${rule.id} failed on ${item.entity} ${currentKey}: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
       }
+      for (const { rule, collect, state } of applicable.dataset)
+        collect.call(rule, item, state, settings);
+      for (const { rule, state } of applicable.change) rule.current(item, state, settings);
+    } finally {
+      closeRecordScope();
     }
-    for (const rule of applicable.dataset) rule.collect(item, datasetStates.get(rule), settings);
-    for (const rule of applicable.change) rule.current(item, changeStates.get(rule), settings);
   });
   current = undefined;
 

@@ -4,20 +4,31 @@ import type { InputRecord } from './types.ts';
 const keyFields = new Map<string, readonly string[] | null>();
 const symbols = new Map<string, ReadonlyMap<string, string>>();
 
+/** The key fields of an entity from its metadata, or `null` for an entity the standard lacks. */
+export function keyFieldsOfEntity(entity: string): readonly string[] | null {
+  let fields = keyFields.get(entity);
+  if (fields === undefined) {
+    const schema = entityByName(entity);
+    fields = schema ? entityOf(schema).key : null;
+    keyFields.set(entity, fields);
+  }
+  return fields;
+}
+
 /**
  * The key of a record: its entity's key fields joined by `/` (`hocSinhId`; `truongId/ma` for a
  * class; `hocSinhId/kyDanhGia/namHoc` style keys for assessments, from the entity metadata).
  * Missing key values show as `?`.
  */
 export function recordKeyOf(item: InputRecord): string {
-  let fields = keyFields.get(item.entity);
-  if (fields === undefined) {
-    const schema = entityByName(item.entity);
-    fields = schema ? entityOf(schema).key : null;
-    keyFields.set(item.entity, fields);
-  }
+  const fields = keyFieldsOfEntity(item.entity);
   if (!fields || fields.length === 0) return '?';
-  return fields.map((f) => String(item.record[f] ?? '?')).join('/');
+  const record = item.record;
+  // One key field (most entities): the value itself, no array or join.
+  const first = record[fields[0] as string] ?? '?';
+  let key = typeof first === 'string' ? first : String(first);
+  for (let i = 1; i < fields.length; i++) key += `/${String(record[fields[i] as string] ?? '?')}`;
+  return key;
 }
 
 /** The QĐ 4998 symbol of a canonical field (`'hoTen'` → `'HO_TEN'`), or `undefined`. */

@@ -34,7 +34,10 @@ export const PROVISIONAL_ID_PATTERN: RegExp = /^TAM-[A-Z0-9]{1,16}$/;
 
 /** Whether `id` is an eduvn provisional identifier ({@link PROVISIONAL_ID_PATTERN}). */
 export function isProvisionalId(id: unknown): id is string {
-  return typeof id === 'string' && PROVISIONAL_ID_PATTERN.test(id);
+  // Most identifiers are the Ministry's: the prefix tells them apart before the pattern runs.
+  return (
+    typeof id === 'string' && id.startsWith(PROVISIONAL_PREFIX) && PROVISIONAL_ID_PATTERN.test(id)
+  );
 }
 
 /**
@@ -81,12 +84,27 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}]/u;
 const VISIBLE = /[^\s\p{Cc}\p{Cf}\p{Cs}]/u;
 
 /**
+ * Whether `value` is one or more printable ASCII characters other than the space (`!` to `~`):
+ * the usual identifier, with nothing {@link identifierFormProblem} would find, told apart without
+ * a regular expression per character.
+ */
+function isPrintableAscii(value: string): boolean {
+  if (value.length === 0) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x21 || code > 0x7e) return false;
+  }
+  return true;
+}
+
+/**
  * What is wrong with the form of a Ministry identifier (`TRUONG_ID`, `DIEM_TRUONG_ID`, a class
  * `MA`, `GIAO_VIEN_ID`, `HOC_SINH_ID`…), or `undefined` when nothing is. These codes are opaque:
  * only that they are not blank and hold no white space or invisible character is checked here —
  * no structure is invented, and lengths are the schema's.
  */
 export function identifierFormProblem(value: string): IdentifierFormProblem | undefined {
+  if (isPrintableAscii(value)) return undefined;
   if (!VISIBLE.test(value)) return { problem: 'blank', index: 0 };
   let index = 0;
   for (const char of value) {

@@ -25,12 +25,14 @@ const DEFAULT_MAP = resolveStatusCodes(PUPIL_STATUS_CODES);
  */
 export function isActivePupil(
   record: Readonly<Record<string, unknown>>,
-  codes: Partial<Readonly<Record<PupilState, string>>> = {},
+  codes?: Partial<Readonly<Record<PupilState, string>>>,
 ): boolean {
   const status = record['maTrangThaiHienTai'];
   if (typeof status !== 'string' || status === '') return true;
   const map =
-    Object.keys(codes).length === 0 ? DEFAULT_MAP : resolveStatusCodes(PUPIL_STATUS_CODES, codes);
+    codes === undefined || Object.keys(codes).length === 0
+      ? DEFAULT_MAP
+      : resolveStatusCodes(PUPIL_STATUS_CODES, codes);
   const state = map.stateOf(status);
   return state === undefined || ACTIVE.has(state);
 }

@@ -1,5 +1,6 @@
 import { entityByName, type FieldInfo, fieldsOf, maskText } from '@eduvn/standard';
 import { type AdminUnitLevel, successors } from '@eduvn/standard/admin-units';
+import { perRecord } from '../core/record-scope.ts';
 import { defineRule, type RecordContext, type RecordRule } from '../core/rule.ts';
 import type { InputRecord, RuleSettings } from '../core/types.ts';
 
@@ -129,10 +130,42 @@ function judge(catalog: string, code: string, settings: RuleSettings): Verdict |
   return { kind: 'unknown', catalog, version: version.version };
 }
 
+/** Verdicts by catalog, then code (`null`: nothing to report). */
+type Verdicts = Map<string, Map<string, Verdict | null>>;
+
+/**
+ * The verdicts of each run: codes repeat from record to record (a province's communes, the ethnic
+ * groups, two sexes), so each is judged once per run — up to a bound per catalog, beyond which
+ * codes are judged every time.
+ */
+const verdictsOfRun = new WeakMap<RuleSettings, Verdicts>();
+const MAX_CODES_KEPT = 10_000;
+
+/** {@link judge}, remembered in the run's `verdicts`. */
+function judgeOnce(
+  catalog: string,
+  code: string,
+  settings: RuleSettings,
+  verdicts: Verdicts,
+): Verdict | undefined {
+  let byCode = verdicts.get(catalog);
+  if (!byCode) {
+    byCode = new Map();
+    verdicts.set(catalog, byCode);
+  }
+  let verdict = byCode.get(code);
+  if (verdict === undefined) {
+    verdict = judge(catalog, code, settings) ?? null;
+    if (byCode.size < MAX_CODES_KEPT) byCode.set(code, verdict);
+  }
+  return verdict ?? undefined;
+}
+
 function collect(
   record: Readonly<Record<string, unknown>>,
   checks: readonly FieldCheck[],
   settings: RuleSettings,
+  verdicts: Verdicts,
   path: string,
   symbolPath: string,
   out: CodeFinding[],
@@ -140,22 +173,24 @@ function collect(
   for (const check of checks) {
     const value = record[check.name];
     if (value === undefined || value === null) continue;
-    const field = `${path}${check.name}`;
-    const symbol = `${symbolPath}${check.symbol}`;
     if (check.rows) {
       if (!Array.isArray(value)) continue;
-      value.forEach((row, i) => {
+      const field = `${path}${check.name}`;
+      const symbol = `${symbolPath}${check.symbol}`;
+      for (let i = 0; i < value.length; i++) {
+        const row: unknown = value[i];
         if (typeof row === 'object' && row !== null) {
           collect(
             row as Record<string, unknown>,
-            check.rows ?? [],
+            check.rows,
             settings,
+            verdicts,
             `${field}.${i}.`,
             `${symbol}.${i}.`,
             out,
           );
         }
-      });
+      }
       continue;
     }
     // A value that is not a non-empty string is a structural problem (STD.SCHEMA.001).
@@ -168,25 +203,36 @@ function collect(
       catalog = typeof selector === 'string' ? source.ids[selector] : undefined;
     }
     if (catalog === undefined) continue;
-    const verdict = judge(catalog, value, settings);
-    if (verdict) out.push({ field, symbol, code: value, sensitive: check.sensitive, verdict });
+    const verdict = judgeOnce(catalog, value, settings, verdicts);
+    if (verdict) {
+      out.push({
+        field: `${path}${check.name}`,
+        symbol: `${symbolPath}${check.symbol}`,
+        code: value,
+        sensitive: check.sensitive,
+        verdict,
+      });
+    }
   }
 }
 
-const findingsCache = new WeakMap<
-  InputRecord,
-  { readonly settings: RuleSettings; readonly findings: readonly CodeFinding[] }
->();
+const NO_FINDINGS: readonly CodeFinding[] = Object.freeze([]);
 
-/** The codes of a record not valid on `asOf` (computed once per record and settings for both rules). */
-function findingsOf(item: InputRecord, settings: RuleSettings): readonly CodeFinding[] {
-  const cached = findingsCache.get(item);
-  if (cached && cached.settings === settings) return cached.findings;
-  const out: CodeFinding[] = [];
-  collect(item.record, planOf(item.entity), settings, '', '', out);
-  findingsCache.set(item, { settings, findings: out });
-  return out;
-}
+/** The codes of a record not valid on `asOf`, found once per record for both rules. */
+const findingsOf = perRecord((item: InputRecord, settings: RuleSettings) => {
+  let verdicts = verdictsOfRun.get(settings);
+  if (!verdicts) {
+    verdicts = new Map();
+    verdictsOfRun.set(settings, verdicts);
+  }
+  // Most records have no finding: collected into a scratch list, copied only when one is found.
+  scratch.length = 0;
+  collect(item.record, planOf(item.entity), settings, verdicts, '', '', scratch);
+  return scratch.length === 0 ? NO_FINDINGS : scratch.slice();
+});
+
+/** The list {@link findingsOf} collects into (records are checked one at a time). */
+const scratch: CodeFinding[] = [];
 
 const MAX_SHOWN = 40;
 

@@ -1,3 +1,4 @@
+import { perRecord } from '../core/record-scope.ts';
 import { defineRule, type RecordContext, type RecordRule } from '../core/rule.ts';
 import type { InputRecord, RuleSettings } from '../core/types.ts';
 
@@ -89,9 +90,12 @@ type Timing =
     }
   | { readonly kind: 'ok'; readonly occurred: number; readonly pushed: number | undefined };
 
-function timingOf(item: InputRecord): Timing {
+const NO_TIMING: Timing = Object.freeze({ kind: 'none' });
+
+/** What the sync bookkeeping of a record says, read once per record for the five rules. */
+const timingOf = perRecord((item: InputRecord): Timing => {
   const sync = item.sync;
-  if (!sync || sync.occurredAt === undefined) return { kind: 'none' };
+  if (!sync || sync.occurredAt === undefined) return NO_TIMING;
   const occurred =
     typeof sync.occurredAt === 'string' ? parseIsoDateTime(sync.occurredAt) : undefined;
   if (occurred === undefined)
@@ -101,7 +105,7 @@ function timingOf(item: InputRecord): Timing {
   if (pushed === undefined)
     return { kind: 'malformed', which: 'pushedAt', value: String(sync.pushedAt) };
   return { kind: 'ok', occurred, pushed };
-}
+});
 
 const BASIS = 'seed regulation Art. 6 cl. 2 (possibly a local rule)';
 
@@ -131,7 +135,7 @@ export const pushedLate: RecordRule = defineRule({
     en: 'Push new information within {hours} hours of its arising; check the sync outbox and the push schedule',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    const t = timingOf(item);
+    const t = timingOf(item, ctx.settings);
     if (t.kind !== 'ok' || t.pushed === undefined) return;
     const window = ctx.settings.deadlineHours * HOUR;
     const elapsed = t.pushed - t.occurred;
@@ -168,7 +172,7 @@ export const notPushedOverdue: RecordRule = defineRule({
     en: 'Push the record now and record when it was pushed (sync.pushedAt)',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    const t = timingOf(item);
+    const t = timingOf(item, ctx.settings);
     if (t.kind !== 'ok' || t.pushed !== undefined) return;
     const now = deadlineCheckTime(ctx.settings);
     const deadline = t.occurred + ctx.settings.deadlineHours * HOUR;
@@ -203,7 +207,7 @@ export const notPushedDueSoon: RecordRule = defineRule({
     en: 'Push the record before {deadline}',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    const t = timingOf(item);
+    const t = timingOf(item, ctx.settings);
     if (t.kind !== 'ok' || t.pushed !== undefined) return;
     const now = deadlineCheckTime(ctx.settings);
     const deadline = t.occurred + ctx.settings.deadlineHours * HOUR;
@@ -241,7 +245,7 @@ export const malformedSyncTime: RecordRule = defineRule({
     en: 'Write the time with its offset, e.g. 2026-05-30T08:15:00+07:00',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    const t = timingOf(item);
+    const t = timingOf(item, ctx.settings);
     if (t.kind === 'malformed') ctx.report({ params: { which: t.which, value: shorten(t.value) } });
   },
 });
@@ -262,7 +266,7 @@ export const pushedBeforeOccurred: RecordRule = defineRule({
     en: "Check the school software's clock and time zone",
   },
   check(item: InputRecord, ctx: RecordContext) {
-    const t = timingOf(item);
+    const t = timingOf(item, ctx.settings);
     if (t.kind !== 'ok' || t.pushed === undefined || t.pushed >= t.occurred) return;
     ctx.report({
       params: { pushedAt: toVietnamTime(t.pushed), occurredAt: toVietnamTime(t.occurred) },

@@ -1,7 +1,12 @@
 import { entityByName, entityOf, fieldsOf } from '@eduvn/standard';
+import { FirstSeen } from '../core/first-seen.ts';
+import { keyNumbersOf, ownKeyNumber } from '../core/key-numbers.ts';
 import { classOf, recordKeyOf } from '../core/keys.ts';
+import { describePlace, shorten } from '../core/place.ts';
+import { perRecord } from '../core/record-scope.ts';
 import { type DatasetRule, defineRule, type RecordRule, type Rule } from '../core/rule.ts';
-import type { InputRecord, Localized, Provenance } from '../core/types.ts';
+import { StringIndex } from '../core/string-index.ts';
+import type { InputRecord, Localized } from '../core/types.ts';
 import { decodePersonalId, maskPersonalId } from '../identifiers/personal-id.ts';
 import { identifierFormProblem, isProvisionalId } from '../identifiers/provisional.ts';
 
@@ -11,61 +16,14 @@ const TT59 = 'TT 59/2021/TT-BCA Art. 4';
 // ---------------------------------------------------------------------------------------------
 // Helpers shared with the change rules
 
+export { describePlace, type Place, placeOf, shorten } from '../core/place.ts';
+
 /** A record's fields, or `undefined` when the record is not an object (hostile input). */
 export function fieldsOfRecord(item: InputRecord): Readonly<Record<string, unknown>> | undefined {
   const record = item?.record as unknown;
   return typeof record === 'object' && record !== null
     ? (record as Record<string, unknown>)
     : undefined;
-}
-
-/** A value shortened for a message: at most 40 characters, then `…`. */
-export function shorten(value: string, max = 40): string {
-  return value.length > max ? `${value.slice(0, max)}…` : value;
-}
-
-/** Where a record is: its file, sheet and row when known, and its position in the input. */
-export interface Place {
-  /** The file of the record, when known. */
-  readonly file?: string;
-  /** The sheet, when known. */
-  readonly sheet?: string;
-  /** The 1-based row, when known. */
-  readonly row?: number;
-  /** 1-based position among the records the rule saw. */
-  readonly ordinal: number;
-}
-
-/** The place of a record, keeping only file, sheet and row of its provenance. */
-export function placeOf(provenance: Provenance | undefined, ordinal: number): Place {
-  const p = typeof provenance === 'object' && provenance !== null ? provenance : undefined;
-  return {
-    ...(typeof p?.file === 'string' ? { file: shorten(p.file, 80) } : {}),
-    ...(typeof p?.sheet === 'string' ? { sheet: shorten(p.sheet, 40) } : {}),
-    ...(typeof p?.row === 'number' ? { row: p.row } : {}),
-    ordinal,
-  };
-}
-
-/** A place in words: `file a.xlsx, sheet HocSinh, row 12`, else `record no. 57`. */
-export function describePlace(place: Place): Localized {
-  const vi: string[] = [];
-  const en: string[] = [];
-  if (place.file !== undefined) {
-    vi.push(`tệp ${place.file}`);
-    en.push(`file ${place.file}`);
-  }
-  if (place.sheet !== undefined) {
-    vi.push(`trang ${place.sheet}`);
-    en.push(`sheet ${place.sheet}`);
-  }
-  if (place.row !== undefined) {
-    vi.push(`dòng ${place.row}`);
-    en.push(`row ${place.row}`);
-  }
-  if (vi.length === 0)
-    return { vi: `bản ghi thứ ${place.ordinal}`, en: `record no. ${place.ordinal}` };
-  return { vi: vi.join(', '), en: en.join(', ') };
 }
 
 const keyFieldsCache = new Map<string, readonly string[]>();
@@ -182,57 +140,45 @@ interface FormHit {
   readonly problem: NonNullable<ReturnType<typeof identifierFormProblem>>;
 }
 
-let lastChecked:
-  | { readonly record: object; readonly entity: string; readonly hits: readonly FormHit[] }
-  | undefined;
+const NO_HITS: readonly FormHit[] = Object.freeze([]);
 
 /**
- * Every identifier of a record (sub-table rows included) whose form is wrong. The two form rules
- * run one after the other on the same record: the last answer is kept for the second.
+ * Every identifier of a record (sub-table rows included) whose form is wrong, found once per record
+ * for both form rules.
  */
-function formProblems(item: InputRecord): readonly FormHit[] {
+const formProblems = perRecord((item: InputRecord): readonly FormHit[] => {
   const record = fieldsOfRecord(item);
-  if (
-    record !== undefined &&
-    lastChecked?.record === record &&
-    lastChecked.entity === item.entity
-  ) {
-    return lastChecked.hits;
-  }
-  const hits = findFormProblems(item);
-  lastChecked = record === undefined ? undefined : { record, entity: item.entity, hits };
-  return hits;
-}
+  if (!record || typeof item.entity !== 'string') return NO_HITS;
+  // Most records have none: collected into a scratch list, copied only when one is found.
+  scratchHits.length = 0;
+  walkIdentifiers(idFieldsOf(item.entity), record, '', scratchHits);
+  return scratchHits.length === 0 ? NO_HITS : scratchHits.slice();
+});
 
-function findFormProblems(item: InputRecord): FormHit[] {
-  const record = fieldsOfRecord(item);
-  if (!record || typeof item.entity !== 'string') return [];
-  const hits: FormHit[] = [];
-  const walk = (
-    fields: readonly IdField[],
-    row: Readonly<Record<string, unknown>>,
-    prefix: string,
-  ): void => {
-    for (const f of fields) {
-      const value = row[f.name];
-      if (f.rows) {
-        if (!Array.isArray(value)) continue;
-        value.forEach((r: unknown, i) => {
-          if (typeof r === 'object' && r !== null)
-            walk(
-              f.rows as readonly IdField[],
-              r as Record<string, unknown>,
-              `${prefix}${f.name}.${i}.`,
-            );
-        });
-      } else if (typeof value === 'string') {
-        const problem = identifierFormProblem(value);
-        if (problem) hits.push({ path: `${prefix}${f.name}`, symbol: f.symbol, value, problem });
+/** The list {@link formProblems} collects into (records are checked one at a time). */
+const scratchHits: FormHit[] = [];
+
+/** Collects the identifiers of `row` whose form is wrong, paths prefixed with `prefix`. */
+function walkIdentifiers(
+  fields: readonly IdField[],
+  row: Readonly<Record<string, unknown>>,
+  prefix: string,
+  hits: FormHit[],
+): void {
+  for (const f of fields) {
+    const value = row[f.name];
+    if (f.rows) {
+      if (!Array.isArray(value)) continue;
+      for (let i = 0; i < value.length; i++) {
+        const r: unknown = value[i];
+        if (typeof r === 'object' && r !== null)
+          walkIdentifiers(f.rows, r as Record<string, unknown>, `${prefix}${f.name}.${i}.`, hits);
       }
+    } else if (typeof value === 'string') {
+      const problem = identifierFormProblem(value);
+      if (problem) hits.push({ path: `${prefix}${f.name}`, symbol: f.symbol, value, problem });
     }
-  };
-  walk(idFieldsOf(item.entity), record, '');
-  return hits;
+  }
 }
 
 /** `ID.FORM.001`: a Ministry identifier, or a reference to one, is blank. */
@@ -251,7 +197,7 @@ export const identifierBlank: RecordRule = defineRule({
     en: 'Enter the code the education database issued, or leave the field out while there is none; an identifier is never blank',
   },
   check(item, ctx) {
-    for (const hit of formProblems(item)) {
+    for (const hit of formProblems(item, ctx.settings)) {
       if (hit.problem.problem === 'blank')
         ctx.report({ field: hit.path, params: { symbol: hit.symbol } });
     }
@@ -274,7 +220,7 @@ export const identifierWhiteSpace: RecordRule = defineRule({
     en: 'Remove spaces, line breaks and invisible characters (often pasted in from Excel); the code must be exactly as the database issued it',
   },
   check(item, ctx) {
-    for (const hit of formProblems(item)) {
+    for (const hit of formProblems(item, ctx.settings)) {
       if (hit.problem.problem === 'blank') continue;
       ctx.report({
         field: hit.path,
@@ -298,14 +244,54 @@ interface Duplicate {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
+/** What a uniqueness rule keeps of one entity. */
+interface EntityKeys {
+  /** Keys numbered by the run (`ownKeyNumber`): an entity's one text key field. */
+  readonly own: FirstSeen;
+  /** Other keys, numbered here: a number (its text) or the JSON of several fields. */
+  readonly other: StringIndex;
+  /** The first records under the other keys, by their number in `other`. */
+  readonly otherSeen: FirstSeen;
+}
+
 interface UniqueState {
-  /** Map key → where it was first seen: keys and places only, never records. */
-  readonly first: Map<string, Place & { readonly recordKey?: string }>;
+  /** By entity: keys and places only, never records. */
+  readonly byEntity: Map<string, EntityKeys>;
   readonly duplicates: Duplicate[];
   ordinal: number;
 }
 
-const newUniqueState = (): UniqueState => ({ first: new Map(), duplicates: [], ordinal: 0 });
+const newUniqueState = (): UniqueState => ({ byEntity: new Map(), duplicates: [], ordinal: 0 });
+
+/** What the rule keeps of an entity. */
+function keysOf(state: UniqueState, entity: string): EntityKeys {
+  let keys = state.byEntity.get(entity);
+  if (!keys) {
+    keys = { own: new FirstSeen(), other: new StringIndex(), otherSeen: new FirstSeen() };
+    state.byEntity.set(entity, keys);
+  }
+  return keys;
+}
+
+/**
+ * The key of a record that `ownKeyNumber` does not number, as exact among its entity's records as
+ * {@link exactKeyOf} (the same key here exactly when the same `exactKeyOf`): for one key field
+ * holding a number, its text; for several fields, the JSON of the values (which starts with `[`,
+ * as no number's text does); `undefined` as for `exactKeyOf`.
+ */
+function otherKeyOf(item: InputRecord): string | undefined {
+  const record = fieldsOfRecord(item);
+  const fields = keyFieldsOf(item?.entity);
+  if (!record || fields.length === 0) return undefined;
+  const values: (string | number)[] = [];
+  for (const field of fields) {
+    const value = record[field];
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+      values.push(value);
+    else return undefined;
+  }
+  return fields.length === 1 ? String(values[0]) : JSON.stringify(values);
+}
 
 /**
  * `ID.UNIQUE.001`: a record key used by two records of the same entity — two pupils with one
@@ -328,17 +314,28 @@ export const duplicateKey: DatasetRule = defineRule<DatasetRule<UniqueState>>({
     en: 'An identifier names one record only: merge the two records if they are one, or give this record the code issued to it',
   },
   init: newUniqueState,
-  collect(item, state) {
+  collect(item, state, settings) {
     state.ordinal++;
-    const key = exactKeyOf(item);
-    if (key === undefined) return;
-    const first = state.first.get(key);
-    if (!first) {
-      state.first.set(key, placeOf(item.provenance, state.ordinal));
+    // A text key is numbered once per run for the rules that keep something per pupil.
+    const own = ownKeyNumber(item, settings);
+    let seen: FirstSeen;
+    let n: number;
+    if (own >= 0) {
+      seen = keysOf(state, item.entity).own;
+      n = own;
+    } else {
+      const key = otherKeyOf(item);
+      if (key === undefined) return;
+      const keys = keysOf(state, item.entity);
+      seen = keys.otherSeen;
+      n = keys.other.add(key);
+    }
+    if (!seen.has(n)) {
+      seen.add(n, state.ordinal, item.provenance);
       return;
     }
     const fields = keyFieldsOf(item.entity);
-    const where = describePlace(first);
+    const where = describePlace(seen.placeAt(n));
     state.duplicates.push({
       target: targetOf(item),
       ...(fields.length === 1 && fields[0] !== undefined ? { field: fields[0] } : {}),
@@ -385,20 +382,25 @@ export const duplicatePersonalId: DatasetRule = defineRule<DatasetRule<UniqueSta
     en: 'One person has one record and one code: if this is the same person keep one record; if not, correct the personal ID from the birth certificate or ID card',
   },
   init: newUniqueState,
-  collect(item, state) {
+  collect(item, state, settings) {
     state.ordinal++;
     const id = personalIdOf(item);
     if (id === undefined) return;
-    const key = `${item.entity}\u0000${id}`;
-    const first = state.first.get(key);
-    if (!first) {
-      state.first.set(key, {
-        ...placeOf(item.provenance, state.ordinal),
-        recordKey: shorten(recordKeyOf(item), 40),
-      });
+    const keys = keysOf(state, item.entity);
+    const n = keys.other.add(id);
+    // The first record's key, numbered in the run's numbering of its entity: for a pupil it is
+    // its hocSinhId, numbered already (`ownKeyNumber`).
+    const labels = keyNumbersOf(settings, item.entity);
+    if (!keys.otherSeen.has(n)) {
+      keys.otherSeen.add(
+        n,
+        state.ordinal,
+        item.provenance,
+        labels.add(shorten(recordKeyOf(item), 40)),
+      );
       return;
     }
-    const where = describePlace(first);
+    const where = describePlace(keys.otherSeen.placeAt(n));
     const who = WHO[item.entity] ?? { vi: item.entity, en: item.entity };
     state.duplicates.push({
       target: targetOf(item),
@@ -407,7 +409,7 @@ export const duplicatePersonalId: DatasetRule = defineRule<DatasetRule<UniqueSta
         id: maskPersonalId(id),
         whoVi: who.vi,
         whoEn: who.en,
-        firstKey: first.recordKey ?? '?',
+        firstKey: labels.keyAt(keys.otherSeen.labelAt(n)) ?? '?',
         firstVi: where.vi,
         firstEn: where.en,
       },
@@ -428,9 +430,13 @@ export const duplicatePersonalId: DatasetRule = defineRule<DatasetRule<UniqueSta
 
 /** The birth year of an ISO `ngaySinh`, or `undefined`. */
 function birthYearOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = /^(\d{4})-\d{2}-\d{2}$/.exec(value);
-  return m ? Number(m[1]) : undefined;
+  if (typeof value !== 'string' || value.length !== 10) return undefined;
+  // The shape /^\d{4}-\d{2}-\d{2}$/, read character by character.
+  for (let i = 0; i < 10; i++) {
+    const code = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? code !== 0x2d : code < 0x30 || code > 0x39) return undefined;
+  }
+  return Number(value.slice(0, 4));
 }
 
 /**
@@ -438,7 +444,7 @@ function birthYearOf(value: unknown): number | undefined {
  * personal ID; a staff member's `soCmtnd` may also be an old 9-digit ID card or a passport
  * number, so it is decoded only when it has 12 digits.
  */
-function decodedIdOf(item: InputRecord) {
+const decodedIdOf = perRecord((item: InputRecord) => {
   const field = Object.hasOwn(PERSONAL_ID_FIELDS, item?.entity)
     ? PERSONAL_ID_FIELDS[item.entity]
     : undefined;
@@ -446,7 +452,7 @@ function decodedIdOf(item: InputRecord) {
   if (field === undefined || typeof value !== 'string' || value === '') return undefined;
   const decoded = decodePersonalId(value);
   return decoded.ok ? { field, value, decoded } : undefined;
-}
+});
 
 /** `ID.PERSONAL.001`: a pupil's personal ID (`maCongDanId`) is not 12 digits. */
 export const personalIdForm: RecordRule = defineRule({
@@ -466,7 +472,8 @@ export const personalIdForm: RecordRule = defineRule({
   check(item, ctx) {
     const value = fieldsOfRecord(item)?.['maCongDanId'];
     if (typeof value !== 'string') return;
-    if (decodePersonalId(value).ok) return;
+    // A pupil's decoded ID is its maCongDanId's: decoded once for the four personal-ID rules.
+    if (decodedIdOf(item, ctx.settings) !== undefined || decodePersonalId(value).ok) return;
     ctx.report({
       field: 'maCongDanId',
       params: { id: maskPersonalId(value), length: [...value].length },
@@ -490,7 +497,7 @@ export const personalIdYear: RecordRule = defineRule({
     en: 'Check the birth date and the personal ID against the birth certificate; a mismatch stops the record matching the national population database',
   },
   check(item, ctx) {
-    const id = decodedIdOf(item);
+    const id = decodedIdOf(item, ctx.settings);
     const year = birthYearOf(fieldsOfRecord(item)?.['ngaySinh']);
     if (!id || year === undefined || id.decoded.birthYear === year) return;
     ctx.report({
@@ -521,7 +528,7 @@ export const personalIdSex: RecordRule = defineRule({
     en: 'Check the sex and the personal ID against the birth certificate; a mismatch stops the record matching the national population database',
   },
   check(item, ctx) {
-    const id = decodedIdOf(item);
+    const id = decodedIdOf(item, ctx.settings);
     const recorded = fieldsOfRecord(item)?.['maGioiTinh'];
     if (!id || (recorded !== '1' && recorded !== '2') || id.decoded.sex === recorded) return;
     ctx.report({
@@ -561,7 +568,7 @@ export const personalIdPrefix: RecordRule = defineRule({
     en: 'Check the first three digits against the birth certificate; old province prefixes (before the 2025 merger) stay valid and births registered abroad carry a country code: if it is right, acknowledge with a note',
   },
   check(item, ctx) {
-    const id = decodedIdOf(item);
+    const id = decodedIdOf(item, ctx.settings);
     const catalogs = ctx.settings.catalogs;
     if (
       !id ||

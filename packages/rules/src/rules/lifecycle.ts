@@ -1,4 +1,6 @@
+import { keyNumbersOf, ownKeyNumber } from '../core/key-numbers.ts';
 import { classOf, recordKeyOf } from '../core/keys.ts';
+import { perRecord } from '../core/record-scope.ts';
 import { type DatasetRule, defineRule, type RecordRule, type Rule } from '../core/rule.ts';
 import type { InputRecord, Provenance } from '../core/types.ts';
 import { instantOf, recordedBeforeEffective, vietnamDayOf } from '../lifecycle/dates.ts';
@@ -9,6 +11,7 @@ import {
   lifecycleMachines,
   machineFor,
 } from '../lifecycle/machine.ts';
+import { PersonRecords } from '../lifecycle/person-records.ts';
 import {
   misplacedSchoolFields,
   missingRequirements,
@@ -49,6 +52,13 @@ const WHAT: Readonly<Record<Requirement, { readonly vi: string; readonly en: str
     en: 'the origin school (TRUONG_DI_ID) or a reason code',
   },
 };
+
+/** A status code a record carries, with its field and the machine it belongs to. */
+interface StatusCode {
+  readonly field: string;
+  readonly code: string;
+  readonly machine: LifecycleMachine<string>;
+}
 
 /** The minimal data the sequence rules keep of one event. */
 interface EventNote {
@@ -167,10 +177,8 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
         : withoutReasons(machines.staff.requirements),
   };
 
-  /** Each status code a record carries, with its field and machine. */
-  const codesOf = (
-    item: InputRecord,
-  ): { field: string; code: string; machine: LifecycleMachine<string> }[] => {
+  /** Each status code a record carries, with its field and machine (once per record). */
+  const codesOf = perRecord((item: InputRecord): readonly StatusCode[] => {
     const r = item.record;
     if (item.entity === EVENT) {
       const machine = machineFor(machines, r['doiTuong']);
@@ -183,7 +191,7 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
     const machine = machineFor(machines, item.entity);
     const code = machine && text(r[machine.statusField]);
     return machine && code !== undefined ? [{ field: machine.statusField, code, machine }] : [];
-  };
+  });
 
   const unknownCode: RecordRule = defineRule({
     id: 'LIFE.STATUS.001',
@@ -201,7 +209,7 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
     },
     check(item, ctx) {
       const { catalogs, asOf } = ctx.settings;
-      for (const { field, code, machine } of codesOf(item)) {
+      for (const { field, code, machine } of codesOf(item, ctx.settings)) {
         if (!catalogs.has(machine.catalog, code, { asOf })) {
           ctx.report({
             field,
@@ -228,7 +236,7 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
     },
     check(item, ctx) {
       const { catalogs, asOf } = ctx.settings;
-      for (const { field, code, machine } of codesOf(item)) {
+      for (const { field, code, machine } of codesOf(item, ctx.settings)) {
         if (machine.stateOf(code) === undefined && catalogs.has(machine.catalog, code, { asOf })) {
           const pupil = machine.entity === 'HocSinh';
           ctx.report({
@@ -466,19 +474,13 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
     recorded: number;
     index: number;
   }
-  interface PersonRecord {
-    readonly entity: string;
-    readonly key: string;
-    readonly school: string | undefined;
-    readonly status: string | undefined;
-    readonly field: string;
-    readonly provenance: Provenance | undefined;
-    readonly classCode: string | undefined;
-  }
   interface CurrentState {
-    /** Latest event by `doiTuong` + `maDoiTuong`, then by school. */
-    readonly latest: Map<string, Map<string, Latest>>;
-    readonly records: Map<string, PersonRecord[]>;
+    /**
+     * The latest event of each person at each school: by the person's entity (the machine's),
+     * then person number (`keyNumbersOf`), then school.
+     */
+    readonly latest: Map<string, Map<number, Map<string, Latest>>>;
+    readonly records: PersonRecords;
     count: number;
   }
 
@@ -496,8 +498,8 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       vi: 'Trạng thái chỉ thay đổi qua sự kiện: đặt trạng thái là {latest}, hoặc ghi sự kiện dẫn tới {status}',
       en: 'A status changes only through events: set it to {latest}, or record the event that led to {status}',
     },
-    init: () => ({ latest: new Map(), records: new Map(), count: 0 }),
-    collect(item, state) {
+    init: () => ({ latest: new Map(), records: new PersonRecords(), count: 0 }),
+    collect(item, state, settings) {
       const r = item.record;
       const index = state.count++;
       if (item.entity === EVENT) {
@@ -505,12 +507,17 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
         const id = text(r['maDoiTuong']);
         const effective = text(r['ngayHieuLuc']);
         if (!machine || id === undefined || effective === undefined) return;
-        const person = `${machine.subject}\u0000${id}`;
         const school = text(r['truongId']) ?? '';
-        let schools = state.latest.get(person);
+        const person = keyNumbersOf(settings, machine.entity).add(id);
+        let people = state.latest.get(machine.entity);
+        if (!people) {
+          people = new Map();
+          state.latest.set(machine.entity, people);
+        }
+        let schools = people.get(person);
         if (!schools) {
           schools = new Map();
-          state.latest.set(person, schools);
+          people.set(person, schools);
         }
         const candidate: Latest = {
           after: text(r['trangThaiSau']),
@@ -527,23 +534,27 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       const machine = machineFor(machines, item.entity);
       const id = machine && text(r[machine.keyField]);
       if (!machine || id === undefined) return;
-      const person = `${machine.subject}\u0000${id}`;
-      const list = state.records.get(person) ?? [];
-      list.push({
-        entity: item.entity,
-        key: recordKeyOf(item),
+      // The key field is the entity's own key: its number is the run's, shared with other rules,
+      // and the record key is that identifier (kept apart only should it ever differ).
+      const key = recordKeyOf(item);
+      state.records.add(item.entity, ownKeyNumber(item, settings), {
+        key: key === id ? undefined : key,
         school: text(r['truongId']),
         status: text(r[machine.statusField]),
-        field: machine.statusField,
         provenance: item.provenance,
         classCode: classOf(item),
       });
-      state.records.set(person, list);
     },
     finish(state, ctx) {
-      for (const [person, records] of state.records) {
-        const schools = state.latest.get(person);
-        if (!schools) continue;
+      const people = function* () {
+        for (const [entity, persons] of state.latest)
+          for (const [person, schools] of persons) yield { entity, person, schools };
+      };
+      // Only people with events are checked, in the order their first records came.
+      for (const { of, records } of state.records.recordsOf(people())) {
+        const { entity, person, schools } = of;
+        const field = (machineFor(machines, entity) as LifecycleMachine<string>).statusField;
+        const id = keyNumbersOf(ctx.settings, entity).keyAt(person) as string;
         for (const record of records) {
           // A record without a school is matched to the events when they come from one school only.
           const latest =
@@ -555,12 +566,12 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
           if (!latest || latest.after === record.status) continue;
           ctx.report({
             target: {
-              entity: record.entity,
-              recordKey: record.key,
+              entity,
+              recordKey: record.key ?? id,
               ...(record.provenance === undefined ? {} : { provenance: record.provenance }),
               ...(record.classCode === undefined ? {} : { classCode: record.classCode }),
             },
-            field: record.field,
+            field,
             params: {
               status: record.status ?? NONE,
               latest: latest.after ?? NONE,

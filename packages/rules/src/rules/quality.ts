@@ -1,4 +1,6 @@
-import { matchKey, normalizeText } from '@eduvn/text';
+import { matchKey } from '@eduvn/text';
+import { IntColumn } from '../core/int-column.ts';
+import { keyNumbersOf, ownKeyNumber } from '../core/key-numbers.ts';
 import { classOf, recordKeyOf } from '../core/keys.ts';
 import {
   type DatasetContext,
@@ -8,7 +10,9 @@ import {
   type RecordRule,
   type Rule,
 } from '../core/rule.ts';
-import type { Finding, InputRecord } from '../core/types.ts';
+import { StringIndex } from '../core/string-index.ts';
+import type { Finding, InputRecord, RuleSettings } from '../core/types.ts';
+import { isNormalizedText } from '../text/normalized.ts';
 
 /** The record a dataset rule reports on. */
 type Target = NonNullable<Finding['target']>;
@@ -83,7 +87,7 @@ export const nameNotNormalized: RecordRule = defineRule({
   check(item: InputRecord, ctx: RecordContext) {
     for (const field of NAME_FIELDS[item.entity] ?? []) {
       const value = item.record[field];
-      if (typeof value !== 'string' || value === normalizeText(value)) continue;
+      if (typeof value !== 'string' || isNormalizedText(value)) continue;
       const p = problemsOf(value);
       ctx.report({ field, params: { field, problemVi: p.vi, problemEn: p.en } });
     }
@@ -91,8 +95,10 @@ export const nameNotNormalized: RecordRule = defineRule({
 });
 
 interface DuplicateState {
-  /** `matchKey(hoTen)|ngaySinh` → the first pupil's `hocSinhId`. */
-  readonly first: Map<string, string>;
+  /** The keys `matchKey(hoTen)|ngaySinh` met, numbered. */
+  readonly keys: StringIndex;
+  /** By key number: the first pupil's `hocSinhId`, by its number (`ownKeyNumber`) + 1. */
+  readonly first: IntColumn;
   /** The later records found, with the earlier pupil's id. */
   readonly found: { readonly target: Target; readonly earlier: string }[];
 }
@@ -118,35 +124,86 @@ export const probableDuplicatePerson: DatasetRule = defineRule<DatasetRule<Dupli
     vi: 'Nếu là một người, giữ một mã học sinh và chuyển trạng thái bản ghi kia (không xoá); nếu là hai người, xác nhận kèm ghi chú',
     en: 'If it is one person, keep one pupil code and change the status of the other record (never delete it); if two people, acknowledge with a note',
   },
-  init: () => ({ first: new Map(), found: [] }),
-  collect(item: InputRecord, state: DuplicateState) {
+  init: () => ({ keys: new StringIndex(), first: new IntColumn(), found: [] }),
+  collect(item: InputRecord, state: DuplicateState, settings: RuleSettings) {
     const id = text(item.record['hocSinhId']);
     const name = text(item.record['hoTen']);
     const born = text(item.record['ngaySinh']);
     if (id === undefined || name === undefined || born === undefined) return;
     const nameKey = matchKey(name);
     if (nameKey === '') return;
-    const key = `${nameKey}|${born}`;
-    const earlier = state.first.get(key);
-    if (earlier === undefined) state.first.set(key, id);
-    else if (earlier !== id) state.found.push({ target: targetOf(item), earlier });
+    // The same text as `${nameKey}|${born}`, built flat: kept as a map key for every pupil, a
+    // composed string would keep its pieces (matchKey's) alive too.
+    const key = [nameKey, born].join('|');
+    const n = state.keys.add(key);
+    // The same hocSinhId exactly when the same number in the run's numbering of pupils.
+    const own = ownKeyNumber(item, settings);
+    const earlier = state.first.get(n) - 1;
+    if (earlier < 0) state.first.set(n, own + 1);
+    else if (earlier !== own) {
+      const ids = keyNumbersOf(settings, item.entity);
+      state.found.push({ target: targetOf(item), earlier: ids.keyAt(earlier) as string });
+    }
   },
   finish(state: DuplicateState, ctx: DatasetContext) {
     for (const { target, earlier } of state.found) ctx.report({ target, params: { earlier } });
   },
 });
 
+/** The keys the referenced records of a reference rule are known under. */
+interface KnownKeys {
+  /** Notes the keys a referenced record is known under. */
+  note(item: InputRecord): void;
+  /** Whether a referenced record known under `key` was noted. */
+  has(key: string): boolean;
+}
+
+/** Keys composed from a referenced record's fields by `addKeys`, kept in a table. */
+const composedKeys =
+  (addKeys: (record: Readonly<Record<string, unknown>>, keys: StringIndex) => void) =>
+  (): KnownKeys => {
+    const keys = new StringIndex();
+    return {
+      note: (item) => addKeys(item.record, keys),
+      has: (key) => keys.indexOf(key) >= 0,
+    };
+  };
+
+/**
+ * A referenced record's own key (a pupil's `hocSinhId`, when not empty), by its number in the
+ * run's numbering of `entity` (`ownKeyNumber`), shared with the other rules that key on it.
+ */
+const ownKeys =
+  (entity: string, field: string) =>
+  (settings: RuleSettings): KnownKeys => {
+    const noted = new IntColumn();
+    return {
+      note: (item) => {
+        if (text(item.record[field]) !== undefined) noted.set(ownKeyNumber(item, settings), 1);
+      },
+      has: (key) => {
+        const n = keyNumbersOf(settings, entity).indexOf(key);
+        return n >= 0 && noted.get(n) === 1;
+      },
+    };
+  };
+
 /** The state of a reference rule: the keys seen, and the references not yet resolved. */
 interface ReferenceState {
   /** Whether any record of the referenced entity appeared. */
   seen: boolean;
   /** Keys of the referenced records. */
-  readonly keys: Set<string>;
+  readonly keys: KnownKeys;
+  /**
+   * The reference fields of the last record found resolved: a record with the same values refers
+   * to the same key, resolved too (keys are only ever added). Pupils of a class come together.
+   */
+  lastResolved: readonly unknown[] | undefined;
   /** References not resolved when met (the referenced record may come later). */
   readonly pending: {
     readonly target: Target;
     readonly field: string;
-    readonly keys: readonly string[];
+    readonly key: string;
     readonly shown: string;
   }[];
 }
@@ -159,10 +216,12 @@ interface ReferenceSpec {
   readonly to: string;
   /** The referencing field. */
   readonly field: string;
-  /** The keys a referenced record is known under. */
-  readonly keysOf: (record: Readonly<Record<string, unknown>>) => readonly string[];
-  /** The keys a reference may resolve to (any of them), or `undefined` for no reference. */
-  readonly refOf: (record: Readonly<Record<string, unknown>>) => readonly string[] | undefined;
+  /** The fields {@link ReferenceSpec.refOf} reads. */
+  readonly refFields: readonly string[];
+  /** The keys the referenced records are known under, for a run. */
+  readonly known: (settings: RuleSettings) => KnownKeys;
+  /** The key a reference resolves to, or `undefined` for no reference. */
+  readonly refOf: (record: Readonly<Record<string, unknown>>) => string | undefined;
 }
 
 function referenceRule(
@@ -175,24 +234,36 @@ function referenceRule(
     scope: 'dataset',
     severity: 'error',
     basis: 'eduvn',
-    init: () => ({ seen: false, keys: new Set(), pending: [] }),
+    init: (settings) => ({
+      seen: false,
+      keys: spec.known(settings),
+      lastResolved: undefined,
+      pending: [],
+    }),
     collect(item: InputRecord, state: ReferenceState) {
       if (item.entity === spec.to) {
         state.seen = true;
-        for (const key of spec.keysOf(item.record)) state.keys.add(key);
+        state.keys.note(item);
       }
       if (item.entity === spec.from) {
-        const refs = spec.refOf(item.record);
-        if (refs === undefined || refs.some((k) => state.keys.has(k))) return;
+        const r = item.record;
+        const last = state.lastResolved;
+        if (last !== undefined && spec.refFields.every((f, i) => r[f] === last[i])) return;
+        const key = spec.refOf(r);
+        if (key === undefined) return;
+        if (state.keys.has(key)) {
+          state.lastResolved = spec.refFields.map((f) => r[f]);
+          return;
+        }
         const shown = String(item.record[spec.field]).slice(0, 40);
-        state.pending.push({ target: targetOf(item), field: spec.field, keys: refs, shown });
+        state.pending.push({ target: targetOf(item), field: spec.field, key, shown });
       }
     },
     finish(state: ReferenceState, ctx: DatasetContext) {
       // A file without any record of the referenced entity (pupils alone) cannot be checked.
       if (!state.seen) return;
       for (const p of state.pending) {
-        if (p.keys.some((k) => state.keys.has(k))) continue;
+        if (state.keys.has(p.key)) continue;
         ctx.report({ target: p.target, field: p.field, params: { value: p.shown } });
       }
     },
@@ -220,15 +291,18 @@ export const pupilClassExists: DatasetRule = referenceRule(
     from: 'HocSinh',
     to: 'Lop',
     field: 'maLop',
-    keysOf: (r) => {
+    refFields: ['maLop', 'truongId'],
+    known: composedKeys((r, keys) => {
       const ma = text(r['ma']);
-      return ma === undefined ? [] : [`${text(r['truongId']) ?? ''}/${ma}`, `*/${ma}`];
-    },
+      if (ma === undefined) return;
+      keys.add(`${text(r['truongId']) ?? ''}/${ma}`);
+      keys.add(`*/${ma}`);
+    }),
     refOf: (r) => {
       const ma = text(r['maLop']);
       if (ma === undefined) return undefined;
       const school = text(r['truongId']);
-      return [school === undefined ? `*/${ma}` : `${school}/${ma}`];
+      return school === undefined ? `*/${ma}` : `${school}/${ma}`;
     },
   },
 );
@@ -253,14 +327,9 @@ export const classTeacherExists: DatasetRule = referenceRule(
     from: 'Lop',
     to: 'CanBo',
     field: 'giaoVienId',
-    keysOf: (r) => {
-      const id = text(r['giaoVienId']);
-      return id === undefined ? [] : [id];
-    },
-    refOf: (r) => {
-      const id = text(r['giaoVienId']);
-      return id === undefined ? undefined : [id];
-    },
+    refFields: ['giaoVienId'],
+    known: ownKeys('CanBo', 'giaoVienId'),
+    refOf: (r) => text(r['giaoVienId']),
   },
 );
 
@@ -284,14 +353,9 @@ export const assessmentPupilExists: DatasetRule = referenceRule(
     from: 'DanhGiaHocSinh',
     to: 'HocSinh',
     field: 'hocSinhId',
-    keysOf: (r) => {
-      const id = text(r['hocSinhId']);
-      return id === undefined ? [] : [id];
-    },
-    refOf: (r) => {
-      const id = text(r['hocSinhId']);
-      return id === undefined ? undefined : [id];
-    },
+    refFields: ['hocSinhId'],
+    known: ownKeys('HocSinh', 'hocSinhId'),
+    refOf: (r) => text(r['hocSinhId']),
   },
 );
 

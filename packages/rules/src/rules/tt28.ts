@@ -1,7 +1,8 @@
 import { isIsoDate } from '@eduvn/text';
+import { perRecord } from '../core/record-scope.ts';
 import type { DatasetRule, RecordRule, Rule } from '../core/rule.ts';
 import { defineRule } from '../core/rule.ts';
-import type { Provenance } from '../core/types.ts';
+import type { InputRecord, Provenance, RuleSettings } from '../core/types.ts';
 import { isActivePupil } from '../lifecycle/active.ts';
 
 // TT 28/2020/TT-BGDĐT (primary school charter). Art. 33 for entry age is verified (domain facts §5);
@@ -88,16 +89,24 @@ export function ageFacts(
 ): AgeFacts | undefined {
   if (record['maTrangThaiHienTai'] === COMPLETED_PRIMARY) return undefined;
   const khoi = record['maKhoi'];
-  if (typeof khoi !== 'string' || !/^[1-5]$/.test(khoi.trim())) return undefined;
+  if (typeof khoi !== 'string') return undefined;
+  // One digit 1–5 once trimmed (what /^[1-5]$/ accepts).
+  const trimmed = khoi.trim();
+  if (trimmed.length !== 1 || trimmed < '1' || trimmed > '5') return undefined;
   const birth = record['ngaySinh'];
   if (!isIsoDate(birth)) return undefined;
-  const grade = Number(khoi.trim());
+  const grade = Number(trimmed);
   const age = startYear - Number(birth.slice(0, 4));
   const normalAge = GRADE_1_ENTRY_AGE + (grade - 1);
   const offset = age - normalAge;
   const repeat = record['isLuuBanNamTruoc'] === true ? 1 : 0;
   return { grade, age, normalAge, offset, yearsLate: Math.max(0, offset - repeat) };
 }
+
+/** The age facts of the record being checked, computed once for the three age rules. */
+const ageFactsOf = perRecord((item: InputRecord, settings: RuleSettings) =>
+  ageFacts(item.record, settings.startYear),
+);
 
 /**
  * `TT28.AGE.001` (error): the pupil is younger than the grade allows: by calendar year, below
@@ -118,7 +127,7 @@ export const pupilTooYoung: RecordRule = defineRule({
     en: 'Check the birth date and the grade: pupils enter grade 1 at 6 by calendar year',
   },
   check(item, ctx) {
-    const f = ageFacts(item.record, ctx.settings.startYear);
+    const f = ageFactsOf(item, ctx.settings);
     if (!f || f.offset >= 0) return;
     ctx.report({ field: 'ngaySinh', params: { age: f.age, grade: f.grade, normal: f.normalAge } });
   },
@@ -145,7 +154,7 @@ export const pupilOlderWithoutReason: RecordRule = defineRule({
     en: 'Record the reason (disability, ethnic minority, especially difficult area, orphan, returned from abroad, a repeated year…) or correct the birth date',
   },
   check(item, ctx) {
-    const f = ageFacts(item.record, ctx.settings.startYear);
+    const f = ageFactsOf(item, ctx.settings);
     if (!f || f.offset < 0 || f.yearsLate < 1 || f.yearsLate > MAX_YEARS_LATE) return;
     if (lateEntryReason(item.record) !== undefined) return;
     ctx.report({
@@ -177,7 +186,7 @@ export const pupilFarTooOld: RecordRule = defineRule({
     en: 'Check the birth date and the grade; if a decision allows it, acknowledge with the decision reference',
   },
   check(item, ctx) {
-    const f = ageFacts(item.record, ctx.settings.startYear);
+    const f = ageFactsOf(item, ctx.settings);
     if (!f || f.yearsLate <= MAX_YEARS_LATE) return;
     ctx.report({
       field: 'ngaySinh',
@@ -195,6 +204,16 @@ export interface ClassTally {
   /** The class record's provenance, once seen. */
   provenance?: Provenance;
 }
+
+/** The class {@link classOverSize} counted last, and the state it belongs to. */
+let lastClass:
+  | {
+      readonly state: Map<string, ClassTally>;
+      readonly truongId: unknown;
+      readonly ma: string;
+      readonly tally: ClassTally;
+    }
+  | undefined;
 
 /**
  * `TT28.CLASS.001` (query, on the class): more active pupils (see `isActivePupil`) than
@@ -225,11 +244,19 @@ export const classOverSize: DatasetRule<Map<string, ClassTally>> = defineRule({
     if (typeof ma !== 'string' || ma === '') return;
     if (!isClass && !isActivePupil(r)) return;
     const truongId = r['truongId'];
-    const key = `${typeof truongId === 'string' && truongId !== '' ? truongId : '?'}/${ma}`;
-    let tally = state.get(key);
+    // Pupils of a class come one after another: the same school and class code, the same tally.
+    let tally =
+      lastClass?.state === state && lastClass.truongId === truongId && lastClass.ma === ma
+        ? lastClass.tally
+        : undefined;
     if (!tally) {
-      tally = { pupils: 0, ma };
-      state.set(key, tally);
+      const key = `${typeof truongId === 'string' && truongId !== '' ? truongId : '?'}/${ma}`;
+      tally = state.get(key);
+      if (!tally) {
+        tally = { pupils: 0, ma };
+        state.set(key, tally);
+      }
+      lastClass = { state, truongId, ma, tally };
     }
     if (isClass) {
       if (item.provenance && !tally.provenance) tally.provenance = item.provenance;
@@ -238,6 +265,7 @@ export const classOverSize: DatasetRule<Map<string, ClassTally>> = defineRule({
     }
   },
   finish(state, ctx) {
+    if (lastClass?.state === state) lastClass = undefined;
     const max = ctx.settings.maxClassSize;
     for (const [key, tally] of state) {
       if (tally.pupils <= max) continue;

@@ -30,6 +30,25 @@ export interface MergeOptions {
 const within = (day: string, from: string | undefined, to: string | undefined): boolean =>
   (from === undefined || from <= day) && (to === undefined || day <= to);
 
+/** The version applying on `day`: the latest-starting of those whose validity includes it. */
+function applyingOn(versions: readonly CatalogVersion[], day: string): CatalogVersion | undefined {
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const v = versions[i] as CatalogVersion;
+    if (within(day, v.validFrom, v.validTo)) return v;
+  }
+  return undefined;
+}
+
+/** A catalog as of one day: the version applying then, and (once needed) its index by code. */
+interface DayView {
+  readonly day: string;
+  readonly version: CatalogVersion | undefined;
+  index: Map<string, CatalogEntry> | undefined;
+}
+
+/** How many days {@link Catalogs.version} remembers per catalog before starting afresh. */
+const MAX_DAYS_KEPT = 256;
+
 function sameEntry(a: CatalogEntry, b: CatalogEntry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -48,6 +67,10 @@ function sameEntry(a: CatalogEntry, b: CatalogEntry): boolean {
 export class Catalogs {
   readonly #systems: ReadonlyMap<string, CodeSystem>;
   readonly #indexes = new WeakMap<CatalogVersion, Map<string, CatalogEntry>>();
+  /** For each code system, the version applying on each day asked about (`null`: none). */
+  readonly #byDay = new WeakMap<CodeSystem, Map<string, CatalogVersion | null>>();
+  /** For each catalog id, the last day asked about (see `#dayView`). */
+  readonly #views = new Map<string, DayView>();
 
   private constructor(systems: ReadonlyMap<string, CodeSystem>) {
     this.#systems = systems;
@@ -104,13 +127,13 @@ export class Catalogs {
    * applies on that day.
    */
   version(id: string, query: CatalogQuery = {}): CatalogVersion | undefined {
-    const versions = this.#systems.get(id)?.versions ?? [];
+    const system = this.#systems.get(id);
+    const versions = system?.versions ?? [];
     if (query.version !== undefined) return versions.find((v) => v.version === query.version);
-    const candidates =
-      query.asOf === undefined
-        ? versions
-        : versions.filter((v) => within(query.asOf as string, v.validFrom, v.validTo));
-    return candidates.at(-1);
+    const { asOf } = query;
+    if (asOf === undefined) return versions.at(-1);
+    if (system === undefined || typeof asOf !== 'string') return applyingOn(versions, asOf);
+    return this.#dayView(id, system, asOf).version;
   }
 
   /** The codes of the applying version (see {@link Catalogs.version}) valid on `asOf`. */
@@ -129,6 +152,11 @@ export class Catalogs {
    * and to Bắc Ninh as of 2025-07-01 once the admin-unit catalogs are loaded.
    */
   lookup(id: string, code: string, query: CatalogQuery = {}): CatalogHit | undefined {
+    const view = this.#viewFor(id, query);
+    if (view) {
+      const entry = view.version && this.#entryOn(view, code);
+      return entry ? { system: id, version: view.version as CatalogVersion, entry } : undefined;
+    }
     const version = this.version(id, query);
     if (!version) return undefined;
     const entry = this.#index(version).get(code);
@@ -141,6 +169,8 @@ export class Catalogs {
 
   /** Whether `code` is a valid code of the catalog (see {@link Catalogs.lookup}). */
   has(id: string, code: string, query: CatalogQuery = {}): boolean {
+    const view = this.#viewFor(id, query);
+    if (view) return view.version !== undefined && this.#entryOn(view, code) !== undefined;
     return this.lookup(id, code, query) !== undefined;
   }
 
@@ -167,6 +197,52 @@ export class Catalogs {
       name,
       codeSystems: this.ids().map((id) => this.#systems.get(id) as CodeSystem),
     };
+  }
+
+  /** The view of a known catalog on the day `query` asks about, or `undefined` for other queries. */
+  #viewFor(id: string, query: CatalogQuery): DayView | undefined {
+    const { asOf } = query;
+    if (query.version !== undefined || typeof asOf !== 'string') return undefined;
+    const system = this.#systems.get(id);
+    return system === undefined ? undefined : this.#dayView(id, system, asOf);
+  }
+
+  /**
+   * A known catalog as of `day`: its applying version and that version's index. The last day asked
+   * is kept per catalog — callers check code after code as of one day.
+   */
+  #dayView(id: string, system: CodeSystem, day: string): DayView {
+    let view = this.#views.get(id);
+    if (view === undefined || view.day !== day) {
+      view = { day, version: this.#versionOn(system, day), index: undefined };
+      this.#views.set(id, view);
+    }
+    return view;
+  }
+
+  /** The entry of `code` in the view's version, if it is valid on the view's day. */
+  #entryOn(view: DayView, code: string): CatalogEntry | undefined {
+    if (view.version === undefined) return undefined;
+    view.index ??= this.#index(view.version);
+    const entry = view.index.get(code);
+    return entry && within(view.day, entry.validFrom, entry.validTo) ? entry : undefined;
+  }
+
+  /** The version of a known catalog applying on `day`, remembered per catalog and day. */
+  #versionOn(system: CodeSystem, day: string): CatalogVersion | undefined {
+    let days = this.#byDay.get(system);
+    if (!days) {
+      days = new Map();
+      this.#byDay.set(system, days);
+    }
+    let found = days.get(day);
+    if (found === undefined) {
+      found = applyingOn(system.versions, day) ?? null;
+      // Most callers ask about a few days; one asking about every day of a decade stays bounded.
+      if (days.size >= MAX_DAYS_KEPT) days.clear();
+      days.set(day, found);
+    }
+    return found ?? undefined;
   }
 
   #index(version: CatalogVersion): Map<string, CatalogEntry> {

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { column } from '../mapping/column.ts';
+import { defineMapping } from '../mapping/define-mapping.ts';
+import { writeXlsx } from '../workbook/xlsx/index.ts';
+import { defineAdapter } from './define.ts';
+import { detectAdapter } from './detect.ts';
+import { readAll } from './read.ts';
+
+const pupils = defineAdapter({
+  id: 'test-pupils',
+  label: 'Test pupil list',
+  version: '1',
+  basis: 'a layout made for this test',
+  formats: ['xlsx', 'csv'],
+  entities: [
+    {
+      mapping: defineMapping({
+        entity: 'HocSinh',
+        columns: {
+          hocSinhId: column(['Mã học sinh', 'Mã HS'], 'code', { required: true }),
+          hoTen: column(['Họ và tên', 'Họ tên'], 'name', { required: true }),
+          ngaySinh: column('Ngày sinh', 'date'),
+          maGioiTinh: column('Giới tính', 'sex'),
+          maLop: column('Lớp', 'code'),
+        },
+      }),
+      sheetValues: (sheet) => ({ truongId: sheet.name === 'Trường A' ? '79000001' : '79000002' }),
+    },
+  ],
+});
+
+// Generated people only.
+const TITLE = ['PHÒNG GD&ĐT', '', '', 'DANH SÁCH HỌC SINH'];
+const HEADER = ['STT', 'Mã HS', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Lớp'];
+const file = writeXlsx([
+  {
+    name: 'Trường A',
+    rows: [
+      [TITLE[0] ?? ''],
+      [],
+      [TITLE[3] ?? ''],
+      [],
+      [],
+      [],
+      [],
+      [],
+      HEADER, // row 9
+      ['Lớp 1A'],
+      [1, 'HS001', 'Nguyễn Văn An', '05/09/2018', 'Nam', '1A'],
+      [2, 'HS002', 'Trần Thị Bình', { date: '2018-03-01' }, 'nữ', '1A'],
+      [],
+      HEADER, // repeated per class
+      ['Lớp 1B'],
+      [3, 'HS003', 'Lê Văn Cường', '31/02/2018', 'M', '1B'],
+    ],
+  },
+]);
+
+describe('readWith / readAll', () => {
+  it('finds the header on row 9 and reads every row into a record or a skip, with provenance', async () => {
+    const result = await readAll(pupils, file, { file: 'lop1.xlsx' });
+    expect(
+      result.records.map((r) => [r.provenance.row, r.record['hocSinhId'], r.record['maGioiTinh']]),
+    ).toEqual([
+      [11, 'HS001', '1'],
+      [12, 'HS002', '2'],
+      [16, 'HS003', '1'],
+    ]);
+    expect(result.records[0]?.record).toMatchObject({
+      truongId: '79000001',
+      ngaySinh: '2018-09-05',
+      hoTen: 'Nguyễn Văn An',
+    });
+    expect(result.records[1]?.record['ngaySinh']).toBe('2018-03-01');
+    expect(result.records[0]?.provenance).toEqual({
+      file: 'lop1.xlsx',
+      sheet: 'Trường A',
+      row: 11,
+      columns: { hocSinhId: 'B', hoTen: 'C', ngaySinh: 'D', maGioiTinh: 'E', maLop: 'F' },
+    });
+    expect(result.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [1, 'title'],
+      [3, 'title'],
+      [10, 'caption'],
+      [14, 'repeated-header'],
+      [15, 'caption'],
+    ]);
+  });
+
+  it('turns bad values into issues on the record, never a crash or a drop', async () => {
+    const result = await readAll(pupils, file, { file: 'lop1.xlsx' });
+    const third = result.records[2];
+    expect(third?.record['ngaySinh']).toBeUndefined();
+    expect(third?.issues.map((i) => [i.field, i.severity])).toEqual(
+      expect.arrayContaining([
+        ['ngaySinh', 'error'],
+        ['maGioiTinh', 'warning'],
+      ]),
+    );
+  });
+
+  it('reports a file with no matching sheet', async () => {
+    const other = writeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['a', 'b', 'c'],
+          [1, 2, 3],
+        ],
+      },
+    ]);
+    const result = await readAll(pupils, other);
+    expect(result.records).toEqual([]);
+    expect(result.issues.map((i) => i.problem)).toEqual([
+      expect.stringMatching(/No sheet of this file looks like/),
+    ]);
+  });
+
+  it('reports a sheet that lacks a required column', async () => {
+    const partial = writeXlsx([
+      {
+        name: 'S',
+        rows: [
+          ['Mã HS', 'Ngày sinh', 'Giới tính', 'Lớp'],
+          ['HS1', '01/01/2018', 'Nam', '1A'],
+        ],
+      },
+    ]);
+    const result = await readAll(pupils, partial);
+    expect(result.issues.some((i) => /lacks the required column/.test(i.problem))).toBe(true);
+  });
+});
+
+describe('detectAdapter', () => {
+  it('ranks the adapter whose header fits', async () => {
+    const other = defineAdapter({
+      ...pupils,
+      id: 'staff-only',
+      entities: [
+        {
+          mapping: defineMapping({
+            entity: 'CanBo',
+            columns: {
+              giaoVienId: column('Mã giáo viên', 'code'),
+              hoTen: column('Họ tên', 'name'),
+              email: column('Email', 'text'),
+            },
+          }),
+        },
+      ],
+    });
+    const ranked = await detectAdapter(file, [other, pupils]);
+    expect(ranked.map((d) => d.adapter.id)).toEqual(['test-pupils', 'staff-only']);
+    expect(ranked[0]?.confidence).toBeGreaterThan(0.9);
+    expect(ranked[0]?.best?.header.firstRow).toBe(9);
+  });
+});
+
+describe('defineAdapter', () => {
+  it('refuses incomplete definitions', () => {
+    expect(() => defineAdapter({ ...pupils, id: 'Bad Id' })).toThrow(/lower-case/);
+    expect(() => defineAdapter({ ...pupils, basis: ' ' })).toThrow(/basis/);
+    expect(() => defineAdapter({ ...pupils, entities: [] })).toThrow(/no entities/);
+  });
+});

@@ -1,0 +1,43 @@
+import { decodeLegacy, fontEncoding, formatVnDate, isIsoDate, normalizeText } from '@eduvn/text';
+import type { Cell } from '../workbook/types.ts';
+
+/**
+ * The text a cell shows, cleaned for reading and comparing: a string decoded from the legacy
+ * TCVN3 or VNI encoding when the cell's font says so (`.VnTime`, `.VnTimeH`, `VNI-Times`; never
+ * guessed from the content), then `normalizeText`ed (NFC, one space for every run of white
+ * space and line breaks, trimmed, invisible characters dropped); a date-formatted number as
+ * `dd/mm/yyyy`; any other number in JavaScript's shortest form (`44096`, `7.5`, `1175538200001`); a boolean as `TRUE`/`FALSE`, as Excel shows it; `''` for
+ * a missing cell and for an error value (`#N/A`, stored as `null`).
+ *
+ * @param cell - the cell, or `undefined` for a gap in the row
+ */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === undefined) return '';
+  const { value } = cell;
+  if (typeof value === 'string') {
+    const legacy = cell.font === undefined ? null : fontEncoding(cell.font);
+    const text =
+      legacy === null
+        ? value
+        : decodeLegacy(value, legacy.encoding, { upperCaseFont: legacy.upperCaseFont });
+    return normalizeText(text);
+  }
+  if (typeof value === 'number') {
+    if (cell.date !== undefined && isIsoDate(cell.date)) return formatVnDate(cell.date);
+    return Number.isFinite(value) ? String(value) : '';
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return '';
+}
+
+/**
+ * Whether a cell holds a value: a number, a boolean, an error value, or a string with something
+ * besides white space and invisible characters. Formatted empty cells (`''`) hold none.
+ *
+ * @param cell - the cell, or `undefined` for a gap in the row
+ */
+export function hasValue(cell: Cell | undefined): boolean {
+  if (cell === undefined) return false;
+  const { value } = cell;
+  return typeof value !== 'string' || normalizeText(value) !== '';
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { describeValue, maskDigits } from './describe-value.ts';
+
+describe('describeValue', () => {
+  it('masks long digit runs, grouped or not, but not dates', () => {
+    expect(maskDigits('ID 079123456789 and 0912 345 678')).toBe('ID 079******789 and 091******678');
+    expect(maskDigits('22.09.2020 and 123456')).toBe('22.09.2020 and 123456');
+  });
+
+  it('quotes short values, cuts long ones, and can hide them', () => {
+    expect(describeValue('Nam')).toBe("'Nam'");
+    expect(describeValue(7.5)).toBe("'7.5'");
+    expect(describeValue('x'.repeat(40))).toBe(`'${'x'.repeat(24)}…'`);
+    expect(describeValue('Kinh', true)).toBe('a text of 4 characters');
+    expect(describeValue(12, true)).toBe('a number');
+  });
+});

@@ -1,0 +1,137 @@
+import type { MergedRange } from '../types.ts';
+import { parseRange } from './cell-ref.ts';
+import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
+import { scanChunks } from './xml-stream.ts';
+import { XmlSyntaxError } from './xml-text.ts';
+
+const NEEDLE = Buffer.from('mergeCell', 'latin1');
+/** The longest `<mergeCell …>` tag taken into account. */
+const MAX_TAG = 1024;
+
+function isSpace(c: number | undefined): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The `<` of a prefixed tag whose local name starts at `at` (`<x:mergeCell`), or -1. */
+function prefixedTagStart(buf: Buffer, at: number): number {
+  for (let i = at - 2; i >= 0 && i > at - 34; i--) {
+    const c = buf[i] as number;
+    if (c === 60) return i < at - 2 ? i : -1;
+    const nameChar =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 95 ||
+      c === 45 ||
+      c === 46;
+    if (!nameChar) return -1;
+  }
+  return -1;
+}
+
+/** The value of attribute `ref` in a tag's text, or `undefined`. */
+function refOf(tag: string): string | undefined {
+  const match = /(?:^|\s)ref\s*=\s*(["'])([^"']*)\1/.exec(tag);
+  return match?.[2];
+}
+
+/**
+ * The merged ranges of a sheet from its (inflated, UTF-8) XML, found by a fast byte search for
+ * `<mergeCell ref="…"/>` tags (namespace prefixes allowed) — the sheet's cells are not parsed.
+ *
+ * @throws XmlSyntaxError when a `mergeCell` has no valid `ref`.
+ * @internal
+ */
+export async function scanMerges(chunks: AsyncIterable<Uint8Array>): Promise<MergedRange[]> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  try {
+    const first = await iterator.next();
+    if (first.done === true) return [];
+    const head = first.value;
+    // A UTF-16 part (rare): the byte search does not apply; parse it.
+    if (
+      head.length >= 2 &&
+      ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    ) {
+      return await parseMerges(head, iterator);
+    }
+    return await searchMerges(head, iterator);
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** The rest of an iterator, as an iterable that does not close it. */
+async function* remaining(
+  first: Uint8Array,
+  iterator: AsyncIterator<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  yield first;
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next())
+    yield next.value;
+}
+
+async function searchMerges(
+  first: Uint8Array,
+  iterator: AsyncIterator<Uint8Array>,
+): Promise<MergedRange[]> {
+  const ranges: MergedRange[] = [];
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of remaining(first, iterator)) {
+    const buf: Buffer =
+      carry.length === 0
+        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        : Buffer.concat([carry, chunk]);
+    let keepFrom = Math.max(0, buf.length - MAX_TAG);
+    let at = buf.indexOf(NEEDLE);
+    while (at >= 0) {
+      const after = buf[at + NEEDLE.length];
+      const before = buf[at - 1];
+      const tagStart =
+        before === 60 /* < */ ? at - 1 : before === 58 /* : */ ? prefixedTagStart(buf, at) : -1;
+      if (after === undefined) {
+        keepFrom = Math.min(keepFrom, tagStart >= 0 ? tagStart : at);
+        break;
+      }
+      if (tagStart >= 0 && (isSpace(after) || after === 47 || after === 62)) {
+        const end = buf.indexOf(62 /* > */, at);
+        if (end < 0) {
+          if (buf.length - tagStart > MAX_TAG)
+            throw new XmlSyntaxError('A mergeCell tag is too long.');
+          keepFrom = Math.min(keepFrom, tagStart);
+          break;
+        }
+        const ref = refOf(buf.toString('latin1', at + NEEDLE.length, end));
+        const range = ref === undefined ? undefined : parseRange(ref);
+        if (range === undefined) throw new XmlSyntaxError('A mergeCell has no valid range.');
+        ranges.push(range);
+        keepFrom = Math.max(keepFrom, end + 1);
+      }
+      at = buf.indexOf(NEEDLE, at + 1);
+    }
+    carry = Buffer.from(buf.subarray(keepFrom));
+  }
+  return ranges;
+}
+
+/** Merged ranges by parsing the part (for UTF-16 parts). */
+async function parseMerges(
+  first: Uint8Array,
+  iterator: AsyncIterator<Uint8Array>,
+): Promise<MergedRange[]> {
+  const ranges: MergedRange[] = [];
+  const handler: XmlHandler = {
+    collecting: false,
+    open(id, scanner) {
+      if (id !== 0) return;
+      const ref = scanner.attr('ref');
+      const range = ref === undefined ? undefined : parseRange(ref);
+      if (range === undefined) throw new XmlSyntaxError('A mergeCell has no valid range.');
+      ranges.push(range);
+    },
+    close() {},
+    text() {},
+  };
+  await scanChunks(remaining(first, iterator), new XmlScanner(['mergeCell'], handler));
+  return ranges;
+}

@@ -1,0 +1,402 @@
+import { open as openFile } from 'node:fs/promises';
+import { type Limits, resolveLimits } from '../../errors.ts';
+import type { MergedRange, Row, RowOptions, SheetInfo, Workbook } from '../types.ts';
+import { adapterError, asAdapterError, corrupt, type ReadContext } from './fail.ts';
+import { scanMerges } from './merges.ts';
+import { cfbKind, isCfb } from './ole.ts';
+import {
+  NO_SHARED_STRINGS,
+  SHARED_STRINGS_NAMES,
+  type SharedStrings,
+  SharedStringsHandler,
+} from './shared-strings.ts';
+import { SHEET_NAMES, SheetHandler, type SheetReadSetup } from './sheet-reader.ts';
+import { NO_STYLES, STYLES_NAMES, type Styles, StylesHandler } from './styles.ts';
+import {
+  RELATIONSHIPS_NAMES,
+  type Relationship,
+  RelationshipsHandler,
+  relsPartOf,
+  type SheetPart,
+  WORKBOOK_NAMES,
+  WorkbookHandler,
+  workbookPartName,
+  workbookParts,
+} from './workbook-part.ts';
+import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
+import { decodeXml, scanChunks } from './xml-stream.ts';
+import {
+  type ByteSource,
+  bytesSource,
+  entryChunks,
+  fileSource,
+  readDirectory,
+  type ZipDirectory,
+  type ZipEntry,
+} from './zip-reader.ts';
+
+/**
+ * Where {@link openXlsx} reads from: the bytes of the file (not copied — do not change them while
+ * the workbook is in use), or a path, opened for each read and closed after it.
+ */
+export type XlsxSource =
+  | Uint8Array
+  | {
+      /** The file's path. */
+      readonly path: string;
+    };
+
+/** Options of {@link openXlsx}. */
+export interface OpenXlsxOptions {
+  /** The file's name for messages and {@link Workbook.file} (default: the path, if any). */
+  readonly file?: string;
+  /** Overrides of the default limits (file size, uncompressed size, compression ratio, rows…). */
+  readonly limits?: Partial<Limits>;
+}
+
+/** An open source: random access to its bytes, and how to let go of them. */
+interface Access {
+  readonly source: ByteSource;
+  release(): Promise<void>;
+}
+
+/** Opens a source for one read (a path is opened, checked unchanged, and closed by `release`). */
+type Opener = () => Promise<Access>;
+
+function opener(source: XlsxSource, context: ReadContext): Opener {
+  if (source instanceof Uint8Array) {
+    const access: Access = { source: bytesSource(source), release: () => Promise.resolve() };
+    return () => Promise.resolve(access);
+  }
+  let seen: { size: number; mtimeMs: number } | undefined;
+  return async () => {
+    const handle = await openFile(source.path, 'r');
+    try {
+      const stat = await handle.stat();
+      if (seen === undefined) seen = { size: stat.size, mtimeMs: stat.mtimeMs };
+      else if (stat.size !== seen.size || stat.mtimeMs !== seen.mtimeMs) {
+        throw corrupt(context, 'The file changed after it was opened.');
+      }
+      return { source: fileSource(handle, stat.size, context), release: () => handle.close() };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  };
+}
+
+/** Scans one XML part of the zip with `handler`; errors become `AdapterError`s naming the part. */
+async function scanPart(
+  source: ByteSource,
+  directory: ZipDirectory,
+  entry: ZipEntry,
+  names: readonly string[],
+  handler: XmlHandler,
+  limits: Limits,
+  context: ReadContext,
+): Promise<void> {
+  try {
+    await scanChunks(
+      entryChunks(source, directory, entry, limits, context),
+      new XmlScanner(names, handler),
+    );
+  } catch (error) {
+    throw asAdapterError(context, error, `The part ${entry.name}`);
+  }
+}
+
+/** Why a zip without a workbook part is not an .xlsx workbook. */
+function noWorkbook(directory: ZipDirectory, context: ReadContext): Error {
+  if (directory.find('xl/workbook.bin') !== undefined) {
+    return adapterError(
+      context,
+      'unsupported-format',
+      'The file is an Excel binary workbook (.xlsb), which is not read. Save it as .xlsx from Excel.',
+    );
+  }
+  if (directory.find('mimetype') !== undefined && directory.find('content.xml') !== undefined) {
+    return adapterError(
+      context,
+      'unsupported-format',
+      'The file is an OpenDocument file (.ods), which is not read. Save it as .xlsx.',
+    );
+  }
+  if (
+    directory.find('word/document.xml') !== undefined ||
+    directory.find('ppt/presentation.xml') !== undefined
+  ) {
+    return adapterError(
+      context,
+      'wrong-file-type',
+      'The file is a Word or PowerPoint document, not an Excel workbook. Check that the right file was chosen.',
+    );
+  }
+  return corrupt(context, 'The zip has no workbook part (xl/workbook.xml).');
+}
+
+/** Everything {@link openXlsx} learns before rows are read. */
+interface Layout {
+  readonly directory: ZipDirectory;
+  readonly sheets: readonly (SheetPart & { readonly entry: ZipEntry })[];
+  readonly setup: SheetReadSetup;
+}
+
+async function readLayout(
+  source: ByteSource,
+  limits: Limits,
+  context: ReadContext,
+): Promise<Layout> {
+  if (source.size === 0) throw adapterError(context, 'empty-file', 'The file is empty (0 bytes).');
+  const head = await source.read(0, Math.min(8, source.size));
+  if (isCfb(head)) {
+    const kind = await cfbKind(source).catch(() => 'other' as const);
+    if (kind === 'encrypted-ooxml') {
+      throw adapterError(
+        context,
+        'password-protected',
+        'The workbook is encrypted with a password (Excel\'s "Encrypt with Password"). Remove the password in Excel and save the file again.',
+      );
+    }
+    throw adapterError(
+      context,
+      'wrong-file-type',
+      kind === 'xls'
+        ? 'The file is a legacy Excel 97–2003 workbook (.xls), not .xlsx: read it with the .xls reader.'
+        : 'The file is an OLE compound document, not an .xlsx workbook.',
+    );
+  }
+  const directory = await readDirectory(source, limits, context);
+  const scan = (entry: ZipEntry, names: readonly string[], handler: XmlHandler): Promise<void> =>
+    scanPart(source, directory, entry, names, handler, limits, context);
+  const relationshipsOf = async (part: string): Promise<Relationship[] | undefined> => {
+    const entry = directory.find(relsPartOf(part));
+    if (entry === undefined) return undefined;
+    const handler = new RelationshipsHandler();
+    await scan(entry, RELATIONSHIPS_NAMES, handler);
+    return handler.relationships;
+  };
+
+  const rootRelationships = await relationshipsOf('');
+  let workbookPart = workbookPartName(rootRelationships);
+  let workbookEntry = directory.find(workbookPart);
+  if (workbookEntry === undefined && workbookPart !== 'xl/workbook.xml') {
+    workbookPart = 'xl/workbook.xml';
+    workbookEntry = directory.find(workbookPart);
+  }
+  if (workbookEntry === undefined) throw noWorkbook(directory, context);
+  const workbook = new WorkbookHandler();
+  await scan(workbookEntry, WORKBOOK_NAMES, workbook);
+  const parts = workbookParts(
+    workbookPart,
+    workbook.sheets,
+    (await relationshipsOf(workbookPart)) ?? [],
+  );
+  if (parts.unresolved.length > 0) {
+    throw corrupt(
+      context,
+      `The workbook names ${parts.unresolved.length} sheet(s) whose part it does not say.`,
+    );
+  }
+  const sheets = parts.sheets.map((sheet) => {
+    const entry = directory.find(sheet.part);
+    if (entry === undefined)
+      throw corrupt(context, `The sheet part ${sheet.part} is missing from the zip.`);
+    return { ...sheet, entry };
+  });
+
+  // Shared strings first, then styles: a sheet is then streamed with everything it needs at hand.
+  let sharedStrings: SharedStrings = NO_SHARED_STRINGS;
+  const stringsEntry = directory.find(parts.sharedStrings ?? 'xl/sharedStrings.xml');
+  if (stringsEntry !== undefined) {
+    const handler = new SharedStringsHandler(limits.maxCellLength);
+    await scan(stringsEntry, SHARED_STRINGS_NAMES, handler);
+    sharedStrings = handler.result();
+  }
+  let styles: Styles = NO_STYLES;
+  const stylesEntry = directory.find(parts.styles ?? 'xl/styles.xml');
+  if (stylesEntry !== undefined) {
+    const handler = new StylesHandler();
+    await scan(stylesEntry, STYLES_NAMES, handler);
+    styles = handler.result();
+  }
+  return {
+    directory,
+    sheets,
+    setup: { sharedStrings, styles, dateSystem: workbook.dateSystem, limits, context },
+  };
+}
+
+/** A workbook read by {@link openXlsx}. */
+class XlsxWorkbook implements Workbook {
+  readonly format = 'xlsx' as const;
+  readonly sheets: readonly SheetInfo[];
+  private closed = false;
+  private readonly active = new Set<Access>();
+
+  constructor(
+    readonly file: string | undefined,
+    private readonly open: Opener,
+    private readonly layout: Layout,
+  ) {
+    this.sheets = layout.sheets.map((sheet) => sheet.info);
+  }
+
+  private sheet(sheet: string | number): Layout['sheets'][number] {
+    const found =
+      typeof sheet === 'number'
+        ? this.layout.sheets[sheet]
+        : (this.layout.sheets.find((s) => s.info.name === sheet) ??
+          this.layout.sheets.find((s) => s.info.name.toLowerCase() === sheet.toLowerCase()));
+    if (found === undefined) {
+      throw new RangeError(
+        `No sheet ${typeof sheet === 'number' ? `at index ${sheet}` : JSON.stringify(sheet)}; the workbook has ${this.sheets.length} sheet(s): ${this.sheets.map((s) => JSON.stringify(s.name)).join(', ')}.`,
+      );
+    }
+    return found;
+  }
+
+  private async acquire(): Promise<Access> {
+    if (this.closed) throw new Error('The workbook is closed.');
+    const access = await this.open();
+    if (this.closed) {
+      await access.release();
+      throw new Error('The workbook is closed.');
+    }
+    this.active.add(access);
+    return access;
+  }
+
+  private async release(access: Access): Promise<void> {
+    if (this.active.delete(access)) await access.release();
+  }
+
+  private failure(error: unknown, what: string): unknown {
+    if (this.closed)
+      return new Error('The workbook was closed while it was being read.', { cause: error });
+    return asAdapterError(this.layout.setup.context, error, what);
+  }
+
+  rows(sheet: string | number, options: RowOptions = {}): AsyncIterable<Row> {
+    const target = this.sheet(sheet);
+    return { [Symbol.asyncIterator]: () => this.readRows(target, options.until) };
+  }
+
+  private async *readRows(
+    target: Layout['sheets'][number],
+    until: number | undefined,
+  ): AsyncGenerator<Row> {
+    const access = await this.acquire();
+    const what = `The sheet ${JSON.stringify(target.info.name)} (${target.part})`;
+    try {
+      const handler = new SheetHandler(this.layout.setup);
+      const scanner = new XmlScanner(SHEET_NAMES, handler);
+      const chunks = entryChunks(
+        access.source,
+        this.layout.directory,
+        target.entry,
+        this.layout.setup.limits,
+        this.layout.setup.context,
+      );
+      try {
+        for await (const piece of decodeXml(chunks)) {
+          scanner.write(piece);
+          if (handler.queue.length === 0) continue;
+          const rows = handler.queue;
+          handler.queue = [];
+          for (const row of rows) {
+            if (until !== undefined && row.row > until) return;
+            yield row;
+          }
+        }
+        scanner.end();
+      } catch (error) {
+        throw this.failure(error, what);
+      }
+      for (const row of handler.queue) {
+        if (until !== undefined && row.row > until) return;
+        yield row;
+      }
+    } finally {
+      await this.release(access);
+    }
+  }
+
+  async merges(sheet: string | number): Promise<readonly MergedRange[]> {
+    const target = this.sheet(sheet);
+    const access = await this.acquire();
+    try {
+      return await scanMerges(
+        entryChunks(
+          access.source,
+          this.layout.directory,
+          target.entry,
+          this.layout.setup.limits,
+          this.layout.setup.context,
+        ),
+      );
+    } catch (error) {
+      throw this.failure(error, `The merged cells of sheet ${JSON.stringify(target.info.name)}`);
+    } finally {
+      await this.release(access);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const open = [...this.active];
+    this.active.clear();
+    await Promise.all(open.map((access) => access.release()));
+  }
+}
+
+/**
+ * Opens an .xlsx workbook for streaming reads in bounded memory, with no temporary files.
+ *
+ * Reads the zip's central directory (ZIP64 included) from the end of the file, then
+ * `workbook.xml` and its relationships (sheet names, order, visibility, the 1900/1904 date system),
+ * the shared strings and the styles — before any sheet, whatever their order in the zip. Rows are
+ * then parsed as the sheet's XML is inflated, a chunk at a time ({@link Workbook.rows}); a path is
+ * opened for each read and closed when the read ends, also when the consumer stops early.
+ *
+ * Cells: text as stored (not normalized), numbers, booleans, `null` for errors; `date` (ISO
+ * `yyyy-mm-dd`, no time zone involved) for numbers with a date format (built-in 14–22 and 45–47,
+ * or a custom format with d/m/y tokens); `font` from the cell style; `formula` when there is one;
+ * `truncated` when longer than `limits.maxCellLength`.
+ *
+ * @param source - The file's bytes, or `{ path }`.
+ * @param options - The file's name for messages, and limit overrides.
+ * @returns The workbook; {@link Workbook.close} it when done.
+ * @throws AdapterError `'empty-file'`, `'wrong-file-type'` (not a zip; a legacy .xls; a Word
+ * file), `'unsupported-format'` (.xlsb, .ods, an unknown zip compression), `'password-protected'`
+ * (an encrypted workbook), `'corrupt-file'` (truncated or damaged zip or XML, no workbook part),
+ * `'limit-exceeded'` (file size, uncompressed size, compression ratio, rows, columns). Reading rows
+ * throws the same errors as they are met.
+ *
+ * @example
+ * ```ts
+ * const workbook = await openXlsx({ path: 'C1-HocSinh.xlsx' });
+ * try {
+ *   for await (const row of workbook.rows('Sheet1')) console.log(row.row, row.cells[0]?.value);
+ * } finally {
+ *   await workbook.close();
+ * }
+ * ```
+ */
+export async function openXlsx(
+  source: XlsxSource,
+  options: OpenXlsxOptions = {},
+): Promise<Workbook> {
+  const limits = resolveLimits(options.limits);
+  const file = options.file ?? (source instanceof Uint8Array ? undefined : source.path);
+  const context: ReadContext = { file };
+  const open = opener(source, context);
+  const access = await open();
+  try {
+    const layout = await readLayout(access.source, limits, context);
+    return new XlsxWorkbook(file, open, layout);
+  } catch (error) {
+    throw asAdapterError(context, error, 'The workbook');
+  } finally {
+    await access.release();
+  }
+}

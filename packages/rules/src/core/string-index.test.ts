@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { StringIndex } from './string-index.ts';
+
+describe('StringIndex', () => {
+  it('numbers strings in the order they are first added', () => {
+    const index = new StringIndex();
+    expect(index.add('b')).toBe(0);
+    expect(index.add('a')).toBe(1);
+    expect(index.add('b')).toBe(0);
+    expect(index.size).toBe(2);
+    expect(index.indexOf('a')).toBe(1);
+    expect(index.indexOf('c')).toBe(-1);
+    expect(index.keyAt(0)).toBe('b');
+    expect(index.keyAt(2)).toBeUndefined();
+  });
+
+  it('tells apart strings that differ in any code unit, and survives growth', () => {
+    const index = new StringIndex();
+    const keys = [
+      ...['', ' ', '\u0000', '\uD800', '\uD800\uDC00', 'é', 'e\u0301', '1', '01', '001', '0'],
+      ...['000000000000000', '999999999999999', '9999999999999999', '1e3', '١٢', '-1', '1.0'],
+    ];
+    for (let i = 0; i < 100_000; i++) keys.push(`790000${String(i).padStart(6, '0')}`);
+    for (const [i, k] of keys.entries()) expect(index.add(k)).toBe(i);
+    for (const [i, k] of keys.entries()) {
+      expect(index.indexOf(k)).toBe(i);
+      expect(index.keyAt(i)).toBe(k);
+    }
+    expect(index.size).toBe(keys.length);
+  });
+
+  it('agrees with a Map', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.stringMatching(/^[0-9]{0,17}$/)),
+          {
+            maxLength: 300,
+          },
+        ),
+        (keys) => {
+          const index = new StringIndex();
+          const map = new Map<string, number>();
+          for (const k of keys) {
+            if (!map.has(k)) map.set(k, map.size);
+            expect(index.add(k)).toBe(map.get(k));
+          }
+          for (const k of keys) expect(index.indexOf(k)).toBe(map.get(k));
+          for (const [k, i] of map) expect(index.keyAt(i)).toBe(k);
+          expect(index.indexOf('not added, longer than four')).toBe(-1);
+        },
+      ),
+    );
+  });
+});
