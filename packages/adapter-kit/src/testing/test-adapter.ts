@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detectAdapter } from '../adapter/detect.ts';
 import { readAll } from '../adapter/read.ts';
 import type { Adapter } from '../adapter/types.ts';
+import { AdapterError } from '../errors.ts';
+import { openWorkbook } from '../workbook/open.ts';
 import { writeXlsx } from '../workbook/xlsx/index.ts';
 
 /** One file an adapter must read, and what it must find in it. */
@@ -24,36 +26,83 @@ export interface FixtureExpectation {
 export interface TestAdapterOptions {
   /** Other adapters the detection must rank below this one on its fixtures. */
   readonly competitors?: readonly Adapter[];
+  /**
+   * The sheet name of the generated hostile workbook (default `'Sheet1'`), for adapters whose
+   * entities read only sheets with certain names.
+   */
+  readonly hostileSheet?: string;
 }
 
 const COLUMN = /^[A-Z]{1,3}$/;
 
-/** A workbook in the adapter's first single-row layout, full of hostile content. */
-function hostileWorkbook(adapter: Adapter): Uint8Array | undefined {
-  const entity = adapter.entities.find((e) => e.mapping.vocabulary.every((t) => !t.paths?.length));
+/** The hostile workbook's rows, by what they test. */
+interface Hostile {
+  readonly bytes: Uint8Array;
+  /** The sheet row holding an impossible date in every cell. */
+  readonly badDateRow: number;
+  /** Whether the entity reads a date column (so that the bad-date row must give an issue). */
+  readonly hasDate: boolean;
+}
+
+/**
+ * A workbook in the layout of the adapter's first entity — single-row or multi-row header (every
+ * path written out in full, one header row per level) — followed by hostile content: a formula,
+ * 10,000-character cells, impossible dates, `@`-prefixed text, headers named `__proto__` and
+ * `constructor`, a 10,000-character header, the header repeated, an empty row.
+ */
+function hostileWorkbook(adapter: Adapter, sheet: string): Hostile | undefined {
+  const entity = adapter.entities[0];
   if (!entity) return undefined;
-  const labels = entity.mapping.vocabulary.map((t) => t.label);
-  const header = [...labels, '__proto__', 'constructor', 'x'.repeat(10_000)];
+  const terms = entity.mapping.vocabulary;
+  const paths = terms.map((t) => t.paths?.[0] ?? [t.label]);
+  const depth = Math.max(1, ...paths.map((p) => p.length));
+  const header: string[][] = Array.from({ length: depth }, (_, level) =>
+    paths.map((p) => p[level] ?? ''),
+  );
+  const hostileHeaders = ['__proto__', 'constructor', 'x'.repeat(10_000)];
+  header[0]?.push(...hostileHeaders);
+  for (let level = 1; level < depth; level++) header[level]?.push('', '', '');
   const long = 'Nguyễn '.repeat(1_500);
-  const rows = [
-    header,
-    labels.map((_, i) => (i === 0 ? '=HYPERLINK("http://example.invalid","x")' : long)),
-    labels.map(() => '31/02/2017'),
-    labels.map(() => '@SUM(A1:A2)'),
-    header, // a repeated header
+  const width = terms.length;
+  const extra = ['polluted', 'polluted', '1'];
+  const rows: (string | number)[][] = [
+    ...header,
+    [
+      ...terms.map((_, i) => (i === 0 ? '=HYPERLINK("http://example.invalid","x")' : long)),
+      ...extra,
+    ],
+    [...terms.map(() => '31/02/2017'), ...extra],
+    [...terms.map(() => '@SUM(A1:A2)'), ...extra],
+    ...header, // the header again, as files that repeat it per class
     [],
   ];
-  return writeXlsx([
-    { name: 'Sheet1', rows: rows.map((r) => [...r, 'polluted', 'polluted', '1']) },
-  ]);
+  const hasDate = Object.values(entity.mapping.columns).some((c) => c.kind === 'date');
+  return {
+    bytes: writeXlsx([{ name: sheet, rows: rows.map((r) => r.slice(0, width + 3)) }]),
+    badDateRow: depth + 2,
+    hasDate,
+  };
 }
+
+/** The fixture's bytes cut short: the last half, or all but the central directory of a zip. */
+function truncated(bytes: Uint8Array): Uint8Array {
+  return bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2)));
+}
+
+/** Text that a spreadsheet would run as a formula if it were written as typed. */
+const FORMULAS = ['=HYPERLINK("http://example.invalid","x")', '+1+1', '-1-1', '@SUM(A1:A2)'];
+
+const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
 /**
  * The conformance suite every adapter must pass, as vitest tests: each fixture reads without
  * throwing, every row is accounted for (a record, a skip with its reason, or an issue — nothing
  * dropped silently), records carry provenance down to the column of each field, the expected
  * counts are met, hostile input (formulas, 10,000-character cells, `__proto__` headers, bad
- * dates, repeated headers) survives without a crash or prototype pollution, the adapter's writer
+ * dates, repeated headers) survives without a crash or prototype pollution, an impossible date
+ * becomes an error issue, a damaged file is a typed `AdapterError`, text that looks like a
+ * formula is never written as one (in .xlsx it reads back as the same text; in CSV no field
+ * starts with `=`, `+`, `-`, `@`, tab or CR), the adapter's writer
  * round-trips what it reads, and detection recognises the adapter's own files.
  *
  * Call it inside a test file: `testAdapter(myAdapter, [{ name: 'pupils.xlsx', bytes }])`.
@@ -130,16 +179,93 @@ export function testAdapter(
     }
 
     it('survives hostile input without a crash or prototype pollution', async () => {
-      const bytes = hostileWorkbook(adapter);
-      if (!bytes) return;
-      const result = await readAll(adapter, bytes, { file: 'hostile.xlsx' });
+      const hostile = hostileWorkbook(adapter, options.hostileSheet ?? 'Sheet1');
+      expect(hostile, 'the adapter has an entity to build hostile input from').toBeDefined();
+      if (!hostile) return;
+      const result = await readAll(adapter, hostile.bytes, { file: 'hostile.xlsx' });
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       expect(Object.getPrototypeOf(Object.prototype)).toBeNull();
+      expect(result.records.length, 'the hostile rows are read, not dropped').toBeGreaterThan(0);
       for (const r of result.records) {
         expect(Object.getPrototypeOf(r.record)).toBe(Object.prototype);
         expect(Object.hasOwn(r.record, '__proto__')).toBe(false);
+        expect(Object.hasOwn(r.record, 'constructor')).toBe(false);
       }
       expect(result.skipped.some((s) => s.reason === 'repeated-header')).toBe(true);
     });
+
+    it('turns bad rows into issues, never into silent gaps', async () => {
+      const hostile = hostileWorkbook(adapter, options.hostileSheet ?? 'Sheet1');
+      if (!hostile) return;
+      const result = await readAll(adapter, hostile.bytes, { file: 'hostile.xlsx' });
+      const bad = result.records.find((r) => r.provenance.row === hostile.badDateRow);
+      const rowIssues = result.issues.filter((i) => i.row === hostile.badDateRow);
+      expect(
+        bad !== undefined || rowIssues.length > 0,
+        `row ${hostile.badDateRow} gives a record or an issue`,
+      ).toBe(true);
+      if (hostile.hasDate) {
+        const problems = [
+          ...(bad?.issues ?? []).filter((i) => i.severity === 'error'),
+          ...rowIssues.filter((i) => i.severity === 'error'),
+        ];
+        expect(problems.length, 'an impossible date is an error').toBeGreaterThan(0);
+      }
+    });
+
+    if (adapter.write) {
+      it('never writes a formula from data', async () => {
+        const fixture = fixtures[0];
+        if (!fixture) return;
+        const first = await readAll(adapter, fixture.bytes, { file: fixture.name });
+        const entity = first.records[0]?.entity;
+        const mapping = adapter.entities.find((e) => e.mapping.entity === entity)?.mapping;
+        const field = Object.entries(mapping?.columns ?? {}).find(
+          ([, c]) => c.kind === 'name' || c.kind === 'text',
+        )?.[0];
+        expect(field, 'a text column to carry the payloads').toBeDefined();
+        if (entity === undefined || field === undefined) return;
+        const records = first.records
+          .filter((r) => r.entity === entity)
+          .map((r, i) => ({ ...r.record, [field]: FORMULAS[i % FORMULAS.length] }));
+        const written = await adapter.write?.({ entity, records });
+        if (!written) return;
+        const workbook = await openWorkbook(written);
+        try {
+          for (const sheet of workbook.sheets) {
+            for await (const row of workbook.rows(sheet.index)) {
+              for (const cell of row.cells) {
+                expect(cell?.formula, `row ${row.row} of ${sheet.name}`).toBeUndefined();
+                if (workbook.format === 'csv' && typeof cell?.value === 'string') {
+                  expect(cell.value, `row ${row.row}`).not.toMatch(/^[=+\-@\t\r]/);
+                }
+              }
+            }
+          }
+        } finally {
+          await workbook.close();
+        }
+        if (isZip(written)) {
+          const again = await readAll(adapter, written, { file: 'written.xlsx' });
+          expect(
+            again.records.filter((r) => r.entity === entity).map((r) => r.record[field]),
+          ).toEqual(records.map((r) => r[field]));
+        }
+      });
+    }
+
+    const zipped = fixtures.find((f) => isZip(f.bytes));
+    if (zipped) {
+      it('rejects a damaged file with a typed AdapterError', async () => {
+        const error = await readAll(adapter, truncated(zipped.bytes), {
+          file: 'damaged.xlsx',
+        }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(AdapterError);
+        expect((error as AdapterError).code).toBe('corrupt-file');
+      });
+    }
   });
 }

@@ -5,13 +5,15 @@
  * like Excel's.
  */
 import * as XLSX from '@e965/xlsx';
+import type { BiffRecord } from '../../testing/legacy-xls.ts';
 
-/** One BIFF record; `at` is its offset in the original stream (absent for an added record). */
-export interface BiffRecord {
-  type: number;
-  data: Uint8Array;
-  at?: number;
-}
+export {
+  type BiffRecord,
+  editXls,
+  fontRecord,
+  parseRecords,
+  serializeRecords,
+} from '../../testing/legacy-xls.ts';
 
 export const BOUNDSHEET = 0x0085;
 export const FONT = 0x0031;
@@ -25,63 +27,6 @@ export const FORMULA = 0x0006;
 /** Writes a workbook as .xls bytes with SheetJS. */
 export function writeXls(wb: XLSX.WorkBook, bookType: 'biff8' | 'biff5' = 'biff8'): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { bookType, type: 'buffer' }) as Buffer);
-}
-
-/** The records of a BIFF stream (each with its own copy of the bytes). */
-export function parseRecords(stream: Uint8Array): BiffRecord[] {
-  const records: BiffRecord[] = [];
-  let at = 0;
-  while (at + 4 <= stream.length) {
-    const type = (stream[at] as number) | ((stream[at + 1] as number) << 8);
-    const size = (stream[at + 2] as number) | ((stream[at + 3] as number) << 8);
-    records.push({ type, data: Uint8Array.from(stream.subarray(at + 4, at + 4 + size)), at });
-    at += 4 + size;
-  }
-  return records;
-}
-
-/** A stream of records, with each BoundSheet8's offset moved to where its sheet's BOF now is. */
-export function serializeRecords(records: readonly BiffRecord[]): Uint8Array {
-  const moved = new Map<number, number>();
-  let size = 0;
-  for (const record of records) {
-    if (record.at !== undefined) moved.set(record.at, size);
-    size += 4 + record.data.length;
-  }
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  for (const record of records) {
-    view.setUint16(at, record.type, true);
-    view.setUint16(at + 2, record.data.length, true);
-    out.set(record.data, at + 4);
-    if (record.type === BOUNDSHEET) {
-      const old = view.getUint32(at + 4, true);
-      view.setUint32(at + 4, moved.get(old) ?? old, true);
-    }
-    at += 4 + record.data.length;
-  }
-  return out;
-}
-
-/** An .xls with the records of its workbook stream edited by `edit` (in place). */
-export function editXls(xls: Uint8Array, edit: (records: BiffRecord[]) => void): Uint8Array {
-  const cfb = XLSX.CFB.read(xls, { type: 'buffer' });
-  const entry = XLSX.CFB.find(cfb, 'Workbook') ?? XLSX.CFB.find(cfb, 'Book');
-  const records = parseRecords(entry.content);
-  edit(records);
-  entry.content = serializeRecords(records);
-  entry.size = entry.content.length;
-  return new Uint8Array(XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer);
-}
-
-/** A BIFF8 FONT record (10 pt, regular) with an 8-bit name. */
-export function fontRecord(name: string): BiffRecord {
-  const fixed = [0xc8, 0, 0, 0, 0xff, 0x7f, 0x90, 0x01, 0, 0, 0, 0, 0, 0];
-  return {
-    type: FONT,
-    data: Uint8Array.from([...fixed, name.length, 0, ...[...name].map((c) => c.charCodeAt(0))]),
-  };
 }
 
 /** A copy of an XF record using font index `ifnt`. */

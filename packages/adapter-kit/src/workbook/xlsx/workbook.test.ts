@@ -136,6 +136,33 @@ describe('writeXlsx → openXlsx round trips', () => {
     await expect(readRows(workbook)).rejects.toThrow(/closed/);
   });
 
+  it('writes merged ranges that the reader and SheetJS see, and rejects bad ones', async () => {
+    const bytes = writeXlsx([
+      {
+        name: 'KQHT',
+        rows: [
+          ['STT', 'Môn học', null, 'Năng lực'],
+          [null, 'Toán', 'Tiếng Việt', 'Tự chủ'],
+        ],
+        merges: ['A1:A2', 'B1:C1'],
+      },
+    ]);
+    const workbook = await openXlsx(bytes);
+    expect(await workbook.merges(0)).toEqual([
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 1, right: 2 },
+    ]);
+    await workbook.close();
+    const sheet = XLSX.read(bytes, { type: 'array' }).Sheets['KQHT'];
+    expect(sheet?.['!merges']?.map((m) => XLSX.utils.encode_range(m))).toEqual(['A1:A2', 'B1:C1']);
+    for (const bad of ['A1', 'A1:A1', 'C1:B1', 'a1:b2', 'A1:B2 ', 'A0:B1']) {
+      expect(() => writeXlsx([{ name: 'S', rows: [], merges: [bad] }]), bad).toThrow(RangeError);
+    }
+    expect(() => writeXlsx([{ name: 'S', rows: [], merges: ['A1:B2', 'B2:C3'] }])).toThrow(
+      /overlaps/,
+    );
+  });
+
   it('stops at options.until', async () => {
     const bytes = writeXlsx([{ name: 'S', rows: Array.from({ length: 50 }, (_, i) => [i + 1]) }]);
     const workbook = await openXlsx(bytes);

@@ -22,6 +22,11 @@ export interface SheetInput {
   readonly state?: 'visible' | 'hidden' | 'veryHidden';
   /** Column widths and visibility, from column A. */
   readonly columns?: readonly (ColumnInput | undefined)[];
+  /**
+   * Merged ranges in A1 notation (`'F1:R1'`), as templates merge their multi-row headers. The
+   * text of a merged range belongs in its top-left cell.
+   */
+  readonly merges?: readonly string[];
 }
 
 /** Options of {@link writeXlsx}. */
@@ -92,6 +97,56 @@ export function checkSheetName(name: string, seen: Set<string>): void {
   seen.add(key);
 }
 
+const MERGE_REF = /^([A-Z]{1,3})([1-9]\d{0,6}):([A-Z]{1,3})([1-9]\d{0,6})$/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/**
+ * The `<mergeCells>` element of a sheet, checking each range: A1 notation, top-left first, more
+ * than one cell, within Excel's grid, and no two ranges overlapping.
+ */
+function mergesXml(sheet: string, merges: readonly string[] | undefined): string {
+  if (merges === undefined || merges.length === 0) return '';
+  const boxes: { top: number; left: number; bottom: number; right: number }[] = [];
+  let out = '';
+  for (const ref of merges) {
+    const m = MERGE_REF.exec(typeof ref === 'string' ? ref : '');
+    const [, l1 = '', r1 = '', l2 = '', r2 = ''] = m ?? [];
+    const box = {
+      left: columnNumber(l1),
+      top: Number(r1),
+      right: columnNumber(l2),
+      bottom: Number(r2),
+    };
+    if (
+      m === null ||
+      box.right < box.left ||
+      box.bottom < box.top ||
+      box.right > 16_384 ||
+      box.bottom > 1_048_576 ||
+      (box.right === box.left && box.bottom === box.top)
+    ) {
+      throw new RangeError(
+        `Sheet ${JSON.stringify(sheet)}: merge ${JSON.stringify(ref)} must be a range of two or more cells like 'F1:R1', top-left first.`,
+      );
+    }
+    const overlap = boxes.find(
+      (b) =>
+        b.left <= box.right && box.left <= b.right && b.top <= box.bottom && box.top <= b.bottom,
+    );
+    if (overlap !== undefined) {
+      throw new RangeError(`Sheet ${JSON.stringify(sheet)}: merge ${ref} overlaps another merge.`);
+    }
+    boxes.push(box);
+    out += `<mergeCell ref="${ref}"/>`;
+  }
+  return `<mergeCells count="${merges.length}">${out}</mergeCells>`;
+}
+
 function colsXml(columns: readonly (ColumnInput | undefined)[] | undefined): string {
   if (columns === undefined) return '';
   let out = '';
@@ -130,7 +185,7 @@ function colsXml(columns: readonly (ColumnInput | undefined)[] | undefined): str
  * @param sheets - The sheets, in order.
  * @param options - Date system, date writing, compression, time stamp.
  * @returns The bytes of the .xlsx file.
- * @throws RangeError on a bad sheet name, no visible sheet, or a bad cell value (see
+ * @throws RangeError on a bad sheet name, no visible sheet, a bad merged range, or a bad cell value (see
  * {@link CellInput}).
  *
  * @example
@@ -232,7 +287,7 @@ export function writeXlsx(
       lastRow = rowNumber;
       body.write(`<row r="${rowNumber}">${xml}</row>`);
     }
-    body.write('</sheetData></worksheet>');
+    body.write(`</sheetData>${mergesXml(sheet.name, sheet.merges)}</worksheet>`);
     const dimension =
       lastRow === 0
         ? 'A1'

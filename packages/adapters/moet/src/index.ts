@@ -1,0 +1,8 @@
+/**
+ * @eduvn/adapter-moet (in progress).
+ *
+ * @packageDocumentation
+ */
+
+/** The layout version this package implements. */
+export const VERSION = '0';
