@@ -1,3 +1,3 @@
 import { eduvnProject } from '../vitest.shared.ts';
 
-export default eduvnProject('readme-examples', { include: ['*.test.ts'] });
+export default eduvnProject('docs', { include: ['*.test.ts'] });
