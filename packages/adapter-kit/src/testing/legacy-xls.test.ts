@@ -53,4 +53,15 @@ describe('writeLegacyXls', () => {
     expect(row?.fonts[1]).not.toBe('VNI-Times');
     expect(row?.text).toEqual(['Trường Tiểu học Lê Lợi', 'Lớp 1A']);
   });
+
+  it('writes sheets of any length (streams over 4 KiB)', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`Nguyễn Văn Học ${i + 1}`, i + 1]);
+    const bytes = writeLegacyXls([{ name: 'S', rows: [['Họ tên', 'STT'], ...rows] }], {
+      font: '.VnTime',
+    });
+    const read = await texts(bytes);
+    expect(read).toHaveLength(401);
+    expect(read[400]?.text).toEqual(['Nguyễn Văn Học 400', '400']);
+    expect(read[400]?.fonts[0]).toBe('.VnTime');
+  });
 });

@@ -73,7 +73,8 @@ export function editXls(xls: Uint8Array, edit: (records: BiffRecord[]) => void):
   const cfb = XLSX.CFB.read(xls, { type: 'buffer' });
   const entry = XLSX.CFB.find(cfb, 'Workbook') ?? XLSX.CFB.find(cfb, 'Book');
   if (!entry) throw new Error('editXls: no Workbook stream');
-  const records = parseRecords(entry.content as Uint8Array);
+  // The CFB library gives a plain array of bytes for larger streams.
+  const records = parseRecords(Uint8Array.from(entry.content as ArrayLike<number>));
   edit(records);
   entry.content = serializeRecords(records) as unknown as typeof entry.content;
   entry.size = entry.content.length;

@@ -115,7 +115,7 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
         { ...details, cause },
       );
     }
-    const find = (name: string): { content?: Uint8Array } | null =>
+    const find = (name: string): { content?: Uint8Array | ArrayLike<number> } | null =>
       XLSX.CFB.find(cfb, name) ?? null;
     if (find('EncryptedPackage') !== null || find('EncryptionInfo') !== null) {
       throw new AdapterError(
@@ -132,7 +132,10 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
         details,
       );
     }
-    biff = walkBiff(stream.content);
+    // The CFB library gives a stream in mini sectors (under 4 KiB) as bytes, a larger one as a
+    // plain array of numbers.
+    const content = stream.content;
+    biff = walkBiff(content instanceof Uint8Array ? content : Uint8Array.from(content));
   } else if (isBareBiff(bytes)) {
     biff = walkBiff(bytes);
   } else {

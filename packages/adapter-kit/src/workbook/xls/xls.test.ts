@@ -148,6 +148,24 @@ describe('openXls: a round trip through SheetJS writing', () => {
     await book.close();
   });
 
+  it('reads workbooks whose stream is larger than a mini-sector stream (over 4 KiB)', async () => {
+    const wb = XLSX.utils.book_new();
+    const rows = Array.from({ length: 3_000 }, (_, i) => [
+      `HS${String(i + 1).padStart(5, '0')}`,
+      i,
+    ]);
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([['Mã học sinh', 'STT'], ...rows]),
+      'S',
+    );
+    const bytes = writeXls(wb);
+    expect(bytes.length).toBeGreaterThan(4_096 * 4);
+    const read = await rowsOf(await openXls(bytes));
+    expect(read).toHaveLength(3_001);
+    expect(read[3_000]?.cells.map((c) => c?.value)).toEqual(['HS03000', 2_999]);
+  });
+
   it('reads dates in the 1904 date system', async () => {
     const wb = XLSX.utils.book_new();
     const ws = XLSX.utils.aoa_to_sheet([[42634]]);
