@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AcknowledgementError, acknowledge } from './acknowledge.ts';
 import { runRules } from './engine.ts';
 import { type DatasetRule, defineRule, type RecordRule } from './rule.ts';
+import { onlyWithSync } from './sync-gate.ts';
 import type { InputRecord } from './types.ts';
 
 const ASOF = { asOf: '2026-05-31' } as const;
@@ -206,6 +207,28 @@ describe('runRules', () => {
     await expect(runRules(input, [broken], ASOF)).rejects.toThrow(
       /Rule TEST.BROKEN.001 failed on HocSinh HS1: boom/,
     );
+  });
+
+  it('calls a rule marked onlyWithSync for records with sync bookkeeping only', async () => {
+    const seen: string[] = [];
+    const syncRule = onlyWithSync(
+      defineRule({
+        ...nameTooShort,
+        id: 'TEST.SYNC.001',
+        entity: '*',
+        check: (item) => {
+          seen.push(String(item.record['hocSinhId']));
+        },
+      }),
+    );
+    const records: InputRecord[] = [
+      { entity: 'HocSinh', record: { hocSinhId: 'A' } },
+      { entity: 'HocSinh', record: { hocSinhId: 'B' }, sync: {} },
+      { entity: 'Lop', record: { hocSinhId: 'C' }, sync: { occurredAt: '2026-05-30T08:00:00Z' } },
+      { entity: 'HocSinh', record: { hocSinhId: 'D' }, sync: undefined as never },
+    ];
+    await runRules(records, [syncRule, nameTooShort], ASOF);
+    expect(seen).toEqual(['B', 'C']);
   });
 
   it('explains bad settings', async () => {

@@ -11,6 +11,7 @@ import type {
   Rule,
 } from './rule.ts';
 import { resolveSettings, type SettingsInput } from './settings.ts';
+import { needsSync } from './sync-gate.ts';
 import type { Finding, InputRecord, Localized, RuleSettings, Severity } from './types.ts';
 
 /** Which rules run, and how serious their findings are. */
@@ -70,6 +71,8 @@ export function selectRules(
  */
 interface EntityPlan {
   readonly record: readonly { readonly rule: RecordRule; readonly check: RecordRule['check'] }[];
+  /** The record rules for a record without sync bookkeeping: those not marked `onlyWithSync`. */
+  readonly recordWithoutSync: EntityPlan['record'];
   readonly dataset: readonly {
     readonly rule: DatasetRule;
     readonly collect: DatasetRule['collect'];
@@ -90,6 +93,9 @@ async function forEach<T>(
 ): Promise<void> {
   if (Symbol.asyncIterator in input) {
     for await (const item of input as AsyncIterable<T>) visit(item);
+  } else if (Array.isArray(input)) {
+    // An array, read by index: what its iterator would give, without an iterator.
+    for (let i = 0; i < input.length; i++) visit(input[i] as T);
   } else {
     for (const item of input as Iterable<T>) visit(item);
   }
@@ -154,10 +160,12 @@ export async function runRules(
   const rulesFor = (entity: string): EntityPlan => {
     let found = byEntity.get(entity);
     if (!found) {
+      const record = recordRules
+        .filter((r) => appliesTo(r, entity))
+        .map((rule) => ({ rule, check: rule.check }));
       found = {
-        record: recordRules
-          .filter((r) => appliesTo(r, entity))
-          .map((rule) => ({ rule, check: rule.check })),
+        record,
+        recordWithoutSync: record.filter(({ rule }) => !needsSync(rule)),
         dataset: datasetRules
           .filter((r) => appliesTo(r, entity))
           .map((rule) => ({ rule, collect: rule.collect, state: datasetStates.get(rule) })),
@@ -179,7 +187,12 @@ export async function runRules(
 
   let current: InputRecord | undefined;
   let currentRule: Rule | undefined;
-  let currentKey = '';
+  // The current record's key, computed when a finding needs it (most records have none).
+  let currentKey: string | undefined;
+  const keyOfCurrent = (item: InputRecord): string => {
+    currentKey ??= recordKeyOf(item);
+    return currentKey;
+  };
   const recordContext: RecordContext = {
     settings,
     report(finding = {}) {
@@ -191,7 +204,7 @@ export async function runRules(
           currentRule,
           finding,
           current.entity,
-          currentKey,
+          keyOfCurrent(current),
           current.provenance,
           classOf(current),
         );
@@ -210,23 +223,32 @@ export async function runRules(
       lastPlan = applicable;
     }
     current = item;
-    currentKey = recordKeyOf(item);
+    currentKey = undefined;
     openRecordScope();
     try {
-      for (const { rule, check } of applicable.record) {
+      const record = item.sync ? applicable.record : applicable.recordWithoutSync;
+      for (let i = 0; i < record.length; i++) {
+        const { rule, check } = record[i] as EntityPlan['record'][number];
         currentRule = rule;
         try {
           check.call(rule, item, recordContext);
         } catch (error) {
           throw new Error(
-            `Rule ${rule.id} failed on ${item.entity} ${currentKey}: ${(error as Error).message}`,
+            `Rule ${rule.id} failed on ${item.entity} ${keyOfCurrent(item)}: ${(error as Error).message}`,
             { cause: error },
           );
         }
       }
-      for (const { rule, collect, state } of applicable.dataset)
+      const dataset = applicable.dataset;
+      for (let i = 0; i < dataset.length; i++) {
+        const { rule, collect, state } = dataset[i] as EntityPlan['dataset'][number];
         collect.call(rule, item, state, settings);
-      for (const { rule, state } of applicable.change) rule.current(item, state, settings);
+      }
+      const change = applicable.change;
+      for (let i = 0; i < change.length; i++) {
+        const { rule, state } = change[i] as EntityPlan['change'][number];
+        rule.current(item, state, settings);
+      }
     } finally {
       closeRecordScope();
     }

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StringIndex } from './string-index.ts';
 
+/** The UTF-16 code units of a string. */
+const unitsOf = (key: string): Uint16Array =>
+  Uint16Array.from({ length: key.length }, (_, i) => key.charCodeAt(i));
+
 describe('StringIndex', () => {
   it('numbers strings in the order they are first added', () => {
     const index = new StringIndex();
@@ -49,6 +53,55 @@ describe('StringIndex', () => {
           for (const k of keys) expect(index.indexOf(k)).toBe(map.get(k));
           for (const [k, i] of map) expect(index.keyAt(i)).toBe(k);
           expect(index.indexOf('not added, longer than four')).toBe(-1);
+        },
+      ),
+    );
+  });
+
+  it('keeps texts of any width and length, and numbers keys given as code units the same way', () => {
+    const index = new StringIndex();
+    const keys = [
+      'nguyen van an|2016-09-05',
+      'Nguyễn Văn An',
+      'ÿ',
+      'Ā',
+      '\uFFFF',
+      'x'.repeat(10_000),
+      `${'y'.repeat(5_000)}ữ`,
+      '12',
+      '٣',
+    ];
+    for (const [i, k] of keys.entries()) {
+      const u = new Uint16Array(k.length + 3);
+      u.set(unitsOf(k));
+      expect(index.addUnits(u, k.length)).toBe(i);
+    }
+    for (const [i, k] of keys.entries()) {
+      expect(index.add(k)).toBe(i);
+      expect(index.addUnits(unitsOf(k), k.length)).toBe(i);
+      expect(index.keyAt(i)).toBe(k);
+    }
+    expect(index.indexOf('x'.repeat(9_999))).toBe(-1);
+    expect(index.size).toBe(keys.length);
+  });
+
+  it('agrees with itself whether keys come as strings or as code units', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.stringMatching(/^[0-9]{0,17}$/)),
+          { maxLength: 200 },
+        ),
+        fc.array(fc.boolean(), { minLength: 200, maxLength: 200 }),
+        (keys, asUnits) => {
+          const index = new StringIndex();
+          const map = new Map<string, number>();
+          for (const [i, k] of keys.entries()) {
+            if (!map.has(k)) map.set(k, map.size);
+            const n = asUnits[i] ? index.addUnits(unitsOf(k), k.length) : index.add(k);
+            expect(n).toBe(map.get(k));
+          }
+          for (const [k, i] of map) expect(index.keyAt(i)).toBe(k);
         },
       ),
     );

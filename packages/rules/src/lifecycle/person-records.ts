@@ -19,36 +19,59 @@ export interface PersonRecord {
  * The records of people a rule keeps until the input ends, by entity and person number (the
  * number of the person's identifier in the run's numbering of the entity, `keyNumbersOf`),
  * compactly: a province has half a million pupils, most of whom turn out to have no status events,
- * so a record costs a few column slots (its school, status and class are strings shared by many
- * records), not an object, a list and a map entry.
+ * so a record costs a few column slots (its school, status and class are numbers of texts shared
+ * by many records), not an object, a list and a map entry.
  */
 export class PersonRecords {
   /** By entity, then person number: the index of the person's latest record + 1 (0: none). */
   readonly #last = new Map<string, IntColumn>();
   /** For each record, the index of the same person's previous record + 1 (0: none). */
   readonly #previous = new IntColumn();
-  readonly #school: (string | undefined)[] = [];
-  readonly #status: (string | undefined)[] = [];
-  readonly #classCode: (string | undefined)[] = [];
+  /** How many records were added. */
+  #count = 0;
+  /** For each record, its school, status and class, each by its number among its column's texts. */
+  readonly #school = new IntColumn();
+  readonly #status = new IntColumn();
+  readonly #classCode = new IntColumn();
+  readonly #schools = new TextNumbers();
+  readonly #statuses = new TextNumbers();
+  readonly #classCodes = new TextNumbers();
   /** Keys (when given) and provenances, for the records that have one. */
   readonly #keys = new Map<number, string>();
   readonly #provenance = new Map<number, Provenance>();
 
-  /** Notes a record of person number `person` of `entity`. */
-  add(entity: string, person: number, record: PersonRecord): void {
-    let last = this.#last.get(entity);
+  /** The entity {@link PersonRecords.add} was last called with, and its column. */
+  #lastEntity: string | undefined;
+  #lastColumn: IntColumn | undefined;
+
+  /**
+   * Notes a record of person number `person` of `entity`: the fields of a {@link PersonRecord},
+   * given one by one (a record at a time, no object made for it).
+   */
+  add(
+    entity: string,
+    person: number,
+    key: string | undefined,
+    school: string | undefined,
+    status: string | undefined,
+    provenance: Provenance | undefined,
+    classCode: string | undefined,
+  ): void {
+    let last = this.#lastEntity === entity ? this.#lastColumn : this.#last.get(entity);
     if (!last) {
       last = new IntColumn();
       this.#last.set(entity, last);
     }
-    const index = this.#school.length;
+    this.#lastEntity = entity;
+    this.#lastColumn = last;
+    const index = this.#count++;
     this.#previous.set(index, last.get(person));
     last.set(person, index + 1);
-    this.#school.push(record.school);
-    this.#status.push(record.status);
-    this.#classCode.push(record.classCode);
-    if (record.key !== undefined) this.#keys.set(index, record.key);
-    if (record.provenance !== undefined) this.#provenance.set(index, record.provenance);
+    this.#school.set(index, this.#schools.numberOf(school));
+    this.#status.set(index, this.#statuses.numberOf(status));
+    this.#classCode.set(index, this.#classCodes.numberOf(classCode));
+    if (key !== undefined) this.#keys.set(index, key);
+    if (provenance !== undefined) this.#provenance.set(index, provenance);
   }
 
   /**
@@ -78,10 +101,41 @@ export class PersonRecords {
   #recordAt(index: number): PersonRecord {
     return {
       key: this.#keys.get(index),
-      school: this.#school[index],
-      status: this.#status[index],
+      school: this.#schools.textOf(this.#school.get(index)),
+      status: this.#statuses.textOf(this.#status.get(index)),
       provenance: this.#provenance.get(index),
-      classCode: this.#classCode[index],
+      classCode: this.#classCodes.textOf(this.#classCode.get(index)),
     };
+  }
+}
+
+/**
+ * Texts numbered 1, 2, 3… as they first come, 0 standing for none: the schools, statuses and
+ * classes of people's records are few and repeat from record to record (a class's pupils come
+ * together), so a record keeps three numbers instead of three references.
+ */
+class TextNumbers {
+  readonly #numbers = new Map<string, number>();
+  readonly #texts: string[] = [];
+  #last: string | undefined;
+  #lastNumber = 0;
+
+  /** The number of `text` (0 for `undefined`), numbering it when new. */
+  numberOf(text: string | undefined): number {
+    if (text === undefined) return 0;
+    if (text === this.#last) return this.#lastNumber;
+    let n = this.#numbers.get(text);
+    if (n === undefined) {
+      n = this.#texts.push(text);
+      this.#numbers.set(text, n);
+    }
+    this.#last = text;
+    this.#lastNumber = n;
+    return n;
+  }
+
+  /** The text numbered `n` (`undefined` for 0). */
+  textOf(n: number): string | undefined {
+    return n === 0 ? undefined : this.#texts[n - 1];
   }
 }

@@ -44,7 +44,27 @@ interface FieldCheck {
   readonly sensitive: boolean;
   readonly source?: CatalogSource;
   readonly rows?: readonly FieldCheck[];
+  /** The field's last code, its catalog and verdict, and the run's verdicts they come from. */
+  readonly last: LastVerdict;
 }
+
+/**
+ * The verdict a field's last code got: a record's neighbours mostly hold the same codes (a
+ * school's province and commune, the nationality), which are then not looked up again.
+ */
+interface LastVerdict {
+  verdicts: Verdicts | undefined;
+  catalog: string;
+  code: string;
+  verdict: Verdict | undefined;
+}
+
+const lastVerdict = (): LastVerdict => ({
+  verdicts: undefined,
+  catalog: '',
+  code: '',
+  verdict: undefined,
+});
 
 const plans = new Map<string, readonly FieldCheck[]>();
 
@@ -82,6 +102,7 @@ function planOf(entity: string, depth = 0): readonly FieldCheck[] {
         name: field.name,
         symbol: field.symbol,
         sensitive: field.sensitivity === 'sensitive',
+        last: lastVerdict(),
       };
       if (field.type === 'list' && field.entity !== undefined) {
         const rows = planOf(field.entity, depth + 1);
@@ -170,7 +191,8 @@ function collect(
   symbolPath: string,
   out: CodeFinding[],
 ): void {
-  for (const check of checks) {
+  for (let k = 0; k < checks.length; k++) {
+    const check = checks[k] as FieldCheck;
     const value = record[check.name];
     if (value === undefined || value === null) continue;
     if (check.rows) {
@@ -203,7 +225,17 @@ function collect(
       catalog = typeof selector === 'string' ? source.ids[selector] : undefined;
     }
     if (catalog === undefined) continue;
-    const verdict = judgeOnce(catalog, value, settings, verdicts);
+    const last = check.last;
+    let verdict: Verdict | undefined;
+    if (last.verdicts === verdicts && last.code === value && last.catalog === catalog) {
+      verdict = last.verdict;
+    } else {
+      verdict = judgeOnce(catalog, value, settings, verdicts);
+      last.verdicts = verdicts;
+      last.catalog = catalog;
+      last.code = value;
+      last.verdict = verdict;
+    }
     if (verdict) {
       out.push({
         field: `${path}${check.name}`,
@@ -218,13 +250,19 @@ function collect(
 
 const NO_FINDINGS: readonly CodeFinding[] = Object.freeze([]);
 
+/** The settings {@link findingsOf} was last called with, and their run's verdicts. */
+let lastSettings: RuleSettings | undefined;
+let lastVerdicts: Verdicts | undefined;
+
 /** The codes of a record not valid on `asOf`, found once per record for both rules. */
 const findingsOf = perRecord((item: InputRecord, settings: RuleSettings) => {
-  let verdicts = verdictsOfRun.get(settings);
+  let verdicts = settings === lastSettings ? lastVerdicts : verdictsOfRun.get(settings);
   if (!verdicts) {
     verdicts = new Map();
     verdictsOfRun.set(settings, verdicts);
   }
+  lastSettings = settings;
+  lastVerdicts = verdicts;
   // Most records have no finding: collected into a scratch list, copied only when one is found.
   scratch.length = 0;
   collect(item.record, planOf(item.entity), settings, verdicts, '', '', scratch);
@@ -268,7 +306,9 @@ export const codeNotInCatalog: RecordRule = defineRule({
     en: 'Use a code of catalog {catalog} in force on {asOf}, or load the catalog version the data use',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    for (const f of findingsOf(item, ctx.settings)) {
+    const findings = findingsOf(item, ctx.settings);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i] as CodeFinding;
       if (f.verdict.kind !== 'unknown') continue;
       ctx.report({
         field: f.field,
@@ -315,7 +355,9 @@ export const preMergerAdminCode: RecordRule = defineRule({
     en: 'Check the actual address and change it to a new code yourself; the correspondence is a suggestion and is never applied automatically',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    for (const f of findingsOf(item, ctx.settings)) {
+    const findings = findingsOf(item, ctx.settings);
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i] as CodeFinding;
       const v = f.verdict;
       if (v.kind !== 'pre-merger') continue;
       const candidates = f.sensitive ? [] : successors(v.level, f.code);

@@ -1,5 +1,6 @@
 import { perRecord } from '../core/record-scope.ts';
 import { defineRule, type RecordContext, type RecordRule } from '../core/rule.ts';
+import { onlyWithSync } from '../core/sync-gate.ts';
 import type { InputRecord, RuleSettings } from '../core/types.ts';
 
 const HOUR = 3_600_000;
@@ -295,3 +296,6 @@ export const deadlineRules: readonly RecordRule[] = [
   malformedSyncTime,
   pushedBeforeOccurred,
 ];
+
+// They read nothing but `item.sync`: the engine skips them for records without one.
+for (const rule of deadlineRules) onlyWithSync(rule);

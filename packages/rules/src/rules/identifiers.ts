@@ -6,8 +6,13 @@ import { describePlace, shorten } from '../core/place.ts';
 import { perRecord } from '../core/record-scope.ts';
 import { type DatasetRule, defineRule, type RecordRule, type Rule } from '../core/rule.ts';
 import { StringIndex } from '../core/string-index.ts';
-import type { InputRecord, Localized } from '../core/types.ts';
-import { decodePersonalId, maskPersonalId } from '../identifiers/personal-id.ts';
+import type { InputRecord, Localized, RuleSettings } from '../core/types.ts';
+import {
+  CENTURY_SEX_DIGITS,
+  decodePersonalId,
+  maskPersonalId,
+  type SexCode,
+} from '../identifiers/personal-id.ts';
 import { identifierFormProblem, isProvisionalId } from '../identifiers/provisional.ts';
 
 const TT42 = 'TT 42/2021 Art. 10';
@@ -111,6 +116,11 @@ interface IdField {
   readonly symbol: string;
   /** For a list field: the identifier fields of its rows. */
   readonly rows?: readonly IdField[];
+  /**
+   * The last value of the field found well-formed: a class's pupils share their school and class
+   * codes, which are then not read again.
+   */
+  lastWellFormed: string | undefined;
 }
 
 const idFieldsCache = new Map<string, readonly IdField[]>();
@@ -124,9 +134,10 @@ function idFieldsOf(entity: string, depth = 0): readonly IdField[] {
   for (const f of schema ? fieldsOf(schema) : []) {
     if (f.type === 'list') {
       const rows = f.entity !== undefined && depth < 3 ? idFieldsOf(f.entity, depth + 1) : [];
-      if (rows.length > 0) out.push({ name: f.name, symbol: f.symbol, rows });
+      if (rows.length > 0)
+        out.push({ name: f.name, symbol: f.symbol, rows, lastWellFormed: undefined });
     } else if (MOET_ID_SYMBOLS.has(f.symbol) || (entity === 'Lop' && f.name === 'ma')) {
-      out.push({ name: f.name, symbol: f.symbol });
+      out.push({ name: f.name, symbol: f.symbol, lastWellFormed: undefined });
     }
   }
   idFieldsCache.set(entity, out);
@@ -165,7 +176,8 @@ function walkIdentifiers(
   prefix: string,
   hits: FormHit[],
 ): void {
-  for (const f of fields) {
+  for (let k = 0; k < fields.length; k++) {
+    const f = fields[k] as IdField;
     const value = row[f.name];
     if (f.rows) {
       if (!Array.isArray(value)) continue;
@@ -174,9 +186,10 @@ function walkIdentifiers(
         if (typeof r === 'object' && r !== null)
           walkIdentifiers(f.rows, r as Record<string, unknown>, `${prefix}${f.name}.${i}.`, hits);
       }
-    } else if (typeof value === 'string') {
+    } else if (typeof value === 'string' && value !== f.lastWellFormed) {
       const problem = identifierFormProblem(value);
       if (problem) hits.push({ path: `${prefix}${f.name}`, symbol: f.symbol, value, problem });
+      else f.lastWellFormed = value;
     }
   }
 }
@@ -197,7 +210,9 @@ export const identifierBlank: RecordRule = defineRule({
     en: 'Enter the code the education database issued, or leave the field out while there is none; an identifier is never blank',
   },
   check(item, ctx) {
-    for (const hit of formProblems(item, ctx.settings)) {
+    const hits = formProblems(item, ctx.settings);
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i] as FormHit;
       if (hit.problem.problem === 'blank')
         ctx.report({ field: hit.path, params: { symbol: hit.symbol } });
     }
@@ -220,7 +235,9 @@ export const identifierWhiteSpace: RecordRule = defineRule({
     en: 'Remove spaces, line breaks and invisible characters (often pasted in from Excel); the code must be exactly as the database issued it',
   },
   check(item, ctx) {
-    for (const hit of formProblems(item, ctx.settings)) {
+    const hits = formProblems(item, ctx.settings);
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i] as FormHit;
       if (hit.problem.problem === 'blank') continue;
       ctx.report({
         field: hit.path,
@@ -259,17 +276,29 @@ interface UniqueState {
   readonly byEntity: Map<string, EntityKeys>;
   readonly duplicates: Duplicate[];
   ordinal: number;
+  /** The entity {@link keysOf} was last asked about, and its keys (records come by entity). */
+  lastEntity: string | undefined;
+  lastKeys: EntityKeys | undefined;
 }
 
-const newUniqueState = (): UniqueState => ({ byEntity: new Map(), duplicates: [], ordinal: 0 });
+const newUniqueState = (): UniqueState => ({
+  byEntity: new Map(),
+  duplicates: [],
+  ordinal: 0,
+  lastEntity: undefined,
+  lastKeys: undefined,
+});
 
 /** What the rule keeps of an entity. */
 function keysOf(state: UniqueState, entity: string): EntityKeys {
+  if (entity === state.lastEntity) return state.lastKeys as EntityKeys;
   let keys = state.byEntity.get(entity);
   if (!keys) {
     keys = { own: new FirstSeen(), other: new StringIndex(), otherSeen: new FirstSeen() };
     state.byEntity.set(entity, keys);
   }
+  state.lastEntity = entity;
+  state.lastKeys = keys;
   return keys;
 }
 
@@ -357,6 +386,20 @@ export const duplicateKey: DatasetRule = defineRule<DatasetRule<UniqueState>>({
   },
 });
 
+/**
+ * The number, in the run's numbering of its entity (`labels`), of a record's key shortened to 40
+ * characters: for a record whose own key is numbered already (`ownKeyNumber`: one text key field)
+ * and no longer than that, the same number, found without writing the key again.
+ */
+function labelOf(item: InputRecord, settings: RuleSettings, labels: StringIndex): number {
+  const own = ownKeyNumber(item, settings);
+  if (own >= 0) {
+    const value = item.record[keyFieldsOf(item.entity)[0] as string];
+    if (typeof value === 'string' && value.length <= 40) return own;
+  }
+  return labels.add(shorten(recordKeyOf(item), 40));
+}
+
 const WHO: Readonly<Record<string, Localized>> = {
   HocSinh: { vi: 'học sinh', en: 'pupil' },
   CanBo: { vi: 'cán bộ', en: 'staff member' },
@@ -392,12 +435,7 @@ export const duplicatePersonalId: DatasetRule = defineRule<DatasetRule<UniqueSta
     // its hocSinhId, numbered already (`ownKeyNumber`).
     const labels = keyNumbersOf(settings, item.entity);
     if (!keys.otherSeen.has(n)) {
-      keys.otherSeen.add(
-        n,
-        state.ordinal,
-        item.provenance,
-        labels.add(shorten(recordKeyOf(item), 40)),
-      );
+      keys.otherSeen.add(n, state.ordinal, item.provenance, labelOf(item, settings, labels));
       return;
     }
     const where = describePlace(keys.otherSeen.placeAt(n));
@@ -436,22 +474,55 @@ function birthYearOf(value: unknown): number | undefined {
     const code = value.charCodeAt(i);
     if (i === 4 || i === 7 ? code !== 0x2d : code < 0x30 || code > 0x39) return undefined;
   }
-  return Number(value.slice(0, 4));
+  return (
+    1000 * (value.charCodeAt(0) - 0x30) +
+    100 * (value.charCodeAt(1) - 0x30) +
+    10 * (value.charCodeAt(2) - 0x30) +
+    (value.charCodeAt(3) - 0x30)
+  );
+}
+
+/** What the personal-ID rules read of a decoded personal ID (see `decodePersonalId`). */
+interface DecodedId {
+  /** The field holding it. */
+  field: string;
+  /** The personal ID: 12 ASCII digits. */
+  value: string;
+  /** The birth year it encodes. */
+  birthYear: number;
+  /** The sex it encodes. */
+  sex: SexCode;
 }
 
 /**
- * The personal ID of a pupil or staff member to check, decoded. A pupil's `maCongDanId` must be a
- * personal ID; a staff member's `soCmtnd` may also be an old 9-digit ID card or a passport
- * number, so it is decoded only when it has 12 digits.
+ * The one {@link DecodedId} {@link decodedIdOf} fills: records are checked one at a time, and each
+ * rule reads it before the next record is decoded.
  */
-const decodedIdOf = perRecord((item: InputRecord) => {
+const decodedId: DecodedId = { field: '', value: '', birthYear: 0, sex: '1' };
+
+/**
+ * The personal ID of a pupil or staff member to check, decoded as `decodePersonalId` does (12
+ * ASCII digits; the century and sex from the fourth, the year from the fifth and sixth), without
+ * allocating. A pupil's `maCongDanId` must be a personal ID; a staff member's `soCmtnd` may also
+ * be an old 9-digit ID card or a passport number, so it is decoded only when it has 12 digits.
+ */
+const decodedIdOf = perRecord((item: InputRecord): DecodedId | undefined => {
   const field = Object.hasOwn(PERSONAL_ID_FIELDS, item?.entity)
     ? PERSONAL_ID_FIELDS[item.entity]
     : undefined;
   const value = field === undefined ? undefined : fieldsOfRecord(item)?.[field];
-  if (field === undefined || typeof value !== 'string' || value === '') return undefined;
-  const decoded = decodePersonalId(value);
-  return decoded.ok ? { field, value, decoded } : undefined;
+  if (field === undefined || typeof value !== 'string' || value.length !== 12) return undefined;
+  for (let i = 0; i < 12; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return undefined;
+  }
+  const centurySex = CENTURY_SEX_DIGITS[value.charCodeAt(3) - 0x30] as readonly [number, SexCode];
+  decodedId.field = field;
+  decodedId.value = value;
+  decodedId.birthYear =
+    centurySex[0] + 10 * (value.charCodeAt(4) - 0x30) + value.charCodeAt(5) - 0x30;
+  decodedId.sex = centurySex[1];
+  return decodedId;
 });
 
 /** `ID.PERSONAL.001`: a pupil's personal ID (`maCongDanId`) is not 12 digits. */
@@ -470,10 +541,10 @@ export const personalIdForm: RecordRule = defineRule({
     en: 'Enter all 12 digits from the birth certificate or ID card, as text so that leading zeros are kept',
   },
   check(item, ctx) {
-    const value = fieldsOfRecord(item)?.['maCongDanId'];
-    if (typeof value !== 'string') return;
     // A pupil's decoded ID is its maCongDanId's: decoded once for the four personal-ID rules.
-    if (decodedIdOf(item, ctx.settings) !== undefined || decodePersonalId(value).ok) return;
+    if (decodedIdOf(item, ctx.settings) !== undefined) return;
+    const value = fieldsOfRecord(item)?.['maCongDanId'];
+    if (typeof value !== 'string' || decodePersonalId(value).ok) return;
     ctx.report({
       field: 'maCongDanId',
       params: { id: maskPersonalId(value), length: [...value].length },
@@ -499,10 +570,10 @@ export const personalIdYear: RecordRule = defineRule({
   check(item, ctx) {
     const id = decodedIdOf(item, ctx.settings);
     const year = birthYearOf(fieldsOfRecord(item)?.['ngaySinh']);
-    if (!id || year === undefined || id.decoded.birthYear === year) return;
+    if (!id || year === undefined || id.birthYear === year) return;
     ctx.report({
       field: id.field,
-      params: { id: maskPersonalId(id.value), decoded: id.decoded.birthYear, year },
+      params: { id: maskPersonalId(id.value), decoded: id.birthYear, year },
     });
   },
 });
@@ -530,13 +601,13 @@ export const personalIdSex: RecordRule = defineRule({
   check(item, ctx) {
     const id = decodedIdOf(item, ctx.settings);
     const recorded = fieldsOfRecord(item)?.['maGioiTinh'];
-    if (!id || (recorded !== '1' && recorded !== '2') || id.decoded.sex === recorded) return;
+    if (!id || (recorded !== '1' && recorded !== '2') || id.sex === recorded) return;
     ctx.report({
       field: id.field,
       params: {
         id: maskPersonalId(id.value),
-        decodedVi: SEX[id.decoded.sex].vi,
-        decodedEn: SEX[id.decoded.sex].en,
+        decodedVi: SEX[id.sex].vi,
+        decodedEn: SEX[id.sex].en,
         recordedVi: SEX[recorded].vi,
         recordedEn: SEX[recorded].en,
       },
@@ -545,6 +616,35 @@ export const personalIdSex: RecordRule = defineRule({
 });
 
 const PREFIXES = 'DM_MA_TINH_DINH_DANH';
+
+/**
+ * By run (its settings), whether each prefix `000`–`999` passes `ID.PERSONAL.004`: 0 not asked
+ * yet, 1 it passes, 2 it does not.
+ */
+const prefixVerdicts = new WeakMap<RuleSettings, Uint8Array>();
+
+/**
+ * Whether the three-digit prefix of a personal ID (12 ASCII digits) raises no `ID.PERSONAL.004`:
+ * the catalogs in use have no `DM_MA_TINH_DINH_DANH`, or it holds the prefix. Asked once per
+ * prefix and run.
+ */
+function prefixPasses(settings: RuleSettings, id: string): boolean {
+  let verdicts = prefixVerdicts.get(settings);
+  if (!verdicts) {
+    verdicts = new Uint8Array(1000);
+    prefixVerdicts.set(settings, verdicts);
+  }
+  const n =
+    100 * (id.charCodeAt(0) - 0x30) + 10 * (id.charCodeAt(1) - 0x30) + id.charCodeAt(2) - 0x30;
+  let verdict = verdicts[n] as number;
+  if (verdict === 0) {
+    const { catalogs } = settings;
+    const prefix = id.slice(0, 3);
+    verdict = catalogs.version(PREFIXES) === undefined || catalogs.has(PREFIXES, prefix) ? 1 : 2;
+    verdicts[n] = verdict;
+  }
+  return verdict === 1;
+}
 
 /**
  * `ID.PERSONAL.004` (query): a personal ID's birth-registration prefix is not in
@@ -569,16 +669,10 @@ export const personalIdPrefix: RecordRule = defineRule({
   },
   check(item, ctx) {
     const id = decodedIdOf(item, ctx.settings);
-    const catalogs = ctx.settings.catalogs;
-    if (
-      !id ||
-      catalogs.version(PREFIXES) === undefined ||
-      catalogs.has(PREFIXES, id.decoded.prefix)
-    )
-      return;
+    if (!id || prefixPasses(ctx.settings, id.value)) return;
     ctx.report({
       field: id.field,
-      params: { id: maskPersonalId(id.value), prefix: id.decoded.prefix },
+      params: { id: maskPersonalId(id.value), prefix: id.value.slice(0, 3) },
     });
   },
 });

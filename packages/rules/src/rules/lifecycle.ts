@@ -1,8 +1,8 @@
 import { keyNumbersOf, ownKeyNumber } from '../core/key-numbers.ts';
-import { classOf, recordKeyOf } from '../core/keys.ts';
+import { classOf, keyFieldsOfEntity, recordKeyOf } from '../core/keys.ts';
 import { perRecord } from '../core/record-scope.ts';
 import { type DatasetRule, defineRule, type RecordRule, type Rule } from '../core/rule.ts';
-import type { InputRecord, Provenance } from '../core/types.ts';
+import type { InputRecord, Provenance, RuleSettings } from '../core/types.ts';
 import { instantOf, recordedBeforeEffective, vietnamDayOf } from '../lifecycle/dates.ts';
 import {
   type LifecycleMachine,
@@ -58,6 +58,32 @@ interface StatusCode {
   readonly field: string;
   readonly code: string;
   readonly machine: LifecycleMachine<string>;
+  /** The settings {@link StatusCode.known} was found for (codes are shared between records). */
+  knownFor: RuleSettings | undefined;
+  /** Whether the code is in its status catalog on `knownFor.asOf`. */
+  known: boolean;
+}
+
+const statusCode = (
+  field: string,
+  code: string,
+  machine: LifecycleMachine<string>,
+): StatusCode => ({ field, code, machine, knownFor: undefined, known: false });
+
+const NO_CODES: readonly StatusCode[] = [];
+
+/** How many distinct status codes of people's records are kept per machine. */
+const MAX_CODES_KEPT = 1000;
+
+/** Whether a status code is in its status catalog on `settings.asOf`, found once per settings. */
+function isKnown(status: StatusCode, settings: RuleSettings): boolean {
+  if (status.knownFor !== settings) {
+    status.known = settings.catalogs.has(status.machine.catalog, status.code, {
+      asOf: settings.asOf,
+    });
+    status.knownFor = settings;
+  }
+  return status.known;
 }
 
 /** The minimal data the sequence rules keep of one event. */
@@ -87,7 +113,10 @@ const byEffectiveThenRecorded = (a: Ordered, b: Ordered): number =>
       ? 1
       : a.recorded - b.recorded || a.index - b.index;
 
-function note(item: InputRecord, index: number): EventNote | undefined {
+/** What {@link note} reads of an event: an {@link EventNote} but its index. */
+type EventFields = Omit<EventNote, 'index'>;
+
+function note(item: InputRecord): EventFields | undefined {
   const r = item.record;
   const effective = text(r['ngayHieuLuc']);
   if (effective === undefined) return undefined;
@@ -98,7 +127,6 @@ function note(item: InputRecord, index: number): EventNote | undefined {
     after: text(r['trangThaiSau']),
     effective,
     recorded: instantOf(r['ngayGhiNhan']) ?? Number.POSITIVE_INFINITY,
-    index,
   };
 }
 
@@ -115,17 +143,41 @@ function personOf(item: InputRecord): string | undefined {
   return `${subject}\u0000${text(r['truongId']) ?? ''}\u0000${id}`;
 }
 
-function collectSequence(machines: LifecycleMachines, item: InputRecord, state: Sequences): void {
-  const machine = machineFor(machines, item.record['doiTuong']);
-  const person = personOf(item);
-  const event = note(item, state.count++);
+/** What the three sequence rules read of an event: its machine, person and fields. */
+interface SequenceEntry {
+  readonly machine: LifecycleMachine<string> | undefined;
+  readonly person: string | undefined;
+  readonly event: EventFields | undefined;
+}
+
+/** The sequence entry of an event, read once for the three rules that order events. */
+const sequenceEntryOf = (machines: LifecycleMachines) =>
+  perRecord(
+    (item: InputRecord): SequenceEntry => ({
+      machine: machineFor(machines, item.record['doiTuong']),
+      person: personOf(item),
+      event: note(item),
+    }),
+  );
+
+function collectSequence(entry: SequenceEntry, state: Sequences): void {
+  const index = state.count++;
+  const { machine, person, event } = entry;
   if (machine === undefined || person === undefined || event === undefined) return;
   let found = state.byPerson.get(person);
   if (!found) {
     found = { machine, events: [] };
     state.byPerson.set(person, found);
   }
-  found.events.push(event);
+  found.events.push({
+    key: event.key,
+    provenance: event.provenance,
+    before: event.before,
+    after: event.after,
+    effective: event.effective,
+    recorded: event.recorded,
+    index,
+  });
 }
 
 const eventTarget = (event: EventNote) => ({
@@ -135,6 +187,15 @@ const eventTarget = (event: EventNote) => ({
 });
 
 const newSequences = (): Sequences => ({ byPerson: new Map(), count: 0 });
+
+/**
+ * Whether the key of `entity`'s records is its one field `field`, so that a record whose `field`
+ * holds a non-empty text has that text as its key (`recordKeyOf`) and needs no other.
+ */
+const keyIsId = (entity: string, field: string): boolean => {
+  const fields = keyFieldsOfEntity(entity);
+  return fields !== null && fields.length === 1 && fields[0] === field;
+};
 
 /**
  * Makes the lifecycle rules with the given status-code mapping (see `LifecycleOptions`) — the
@@ -166,6 +227,7 @@ const newSequences = (): Sequences => ({ byPerson: new Map(), count: 0 });
  */
 export function createLifecycleRules(options: LifecycleRuleOptions = {}): readonly Rule[] {
   const machines = lifecycleMachines(options);
+  const entryOf = sequenceEntryOf(machines);
   const recorded: Readonly<Record<string, Readonly<Record<string, readonly Requirement[]>>>> = {
     HOC_SINH:
       options.requireReasons !== false
@@ -177,6 +239,12 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
         : withoutReasons(machines.staff.requirements),
   };
 
+  /**
+   * The status codes of people's records met so far, by machine and code: a province's pupils
+   * share a handful of codes, so each record's list is one of these (bounded for hostile input).
+   */
+  const personCodes = new Map<LifecycleMachine<string>, Map<string, readonly StatusCode[]>>();
+
   /** Each status code a record carries, with its field and machine (once per record). */
   const codesOf = perRecord((item: InputRecord): readonly StatusCode[] => {
     const r = item.record;
@@ -185,12 +253,23 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       if (!machine) return [];
       return (['trangThaiTruoc', 'trangThaiSau'] as const).flatMap((field) => {
         const code = text(r[field]);
-        return code === undefined ? [] : [{ field, code, machine }];
+        return code === undefined ? [] : [statusCode(field, code, machine)];
       });
     }
     const machine = machineFor(machines, item.entity);
     const code = machine && text(r[machine.statusField]);
-    return machine && code !== undefined ? [{ field: machine.statusField, code, machine }] : [];
+    if (!machine || code === undefined) return NO_CODES;
+    let byCode = personCodes.get(machine);
+    if (!byCode) {
+      byCode = new Map();
+      personCodes.set(machine, byCode);
+    }
+    let codes = byCode.get(code);
+    if (!codes) {
+      codes = [statusCode(machine.statusField, code, machine)];
+      if (byCode.size < MAX_CODES_KEPT) byCode.set(code, codes);
+    }
+    return codes;
   });
 
   const unknownCode: RecordRule = defineRule({
@@ -208,9 +287,12 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       en: "Use a code of the catalog; if the code is right by the Ministry's catalog, load that catalog (a catalog pack)",
     },
     check(item, ctx) {
-      const { catalogs, asOf } = ctx.settings;
-      for (const { field, code, machine } of codesOf(item, ctx.settings)) {
-        if (!catalogs.has(machine.catalog, code, { asOf })) {
+      const { asOf } = ctx.settings;
+      const codes = codesOf(item, ctx.settings);
+      for (let i = 0; i < codes.length; i++) {
+        const status = codes[i] as StatusCode;
+        const { field, code, machine } = status;
+        if (!isKnown(status, ctx.settings)) {
           ctx.report({
             field,
             params: { code: code.slice(0, 40), catalog: machine.catalog, asOf },
@@ -235,9 +317,11 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       en: 'Map the code to a state with the {option} option (createLifecycleRules, transition)',
     },
     check(item, ctx) {
-      const { catalogs, asOf } = ctx.settings;
-      for (const { field, code, machine } of codesOf(item, ctx.settings)) {
-        if (machine.stateOf(code) === undefined && catalogs.has(machine.catalog, code, { asOf })) {
+      const codes = codesOf(item, ctx.settings);
+      for (let i = 0; i < codes.length; i++) {
+        const status = codes[i] as StatusCode;
+        const { field, code, machine } = status;
+        if (machine.stateOf(code) === undefined && isKnown(status, ctx.settings)) {
           const pupil = machine.entity === 'HocSinh';
           ctx.report({
             field,
@@ -361,7 +445,7 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       en: 'From {from} the allowed statuses are: {allowed}. Record the missing events, or correct with a new event',
     },
     init: newSequences,
-    collect: (item, state) => collectSequence(machines, item, state),
+    collect: (item, state, settings) => collectSequence(entryOf(item, settings), state),
     finish(state, ctx) {
       for (const { machine, events } of state.byPerson.values()) {
         events.sort(byEffectiveThenRecorded);
@@ -404,7 +488,7 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       en: 'The status before must be {previous}; if an event between them is missing, record it',
     },
     init: newSequences,
-    collect: (item, state) => collectSequence(machines, item, state),
+    collect: (item, state, settings) => collectSequence(entryOf(item, settings), state),
     finish(state, ctx) {
       for (const { events } of state.byPerson.values()) {
         events.sort(byEffectiveThenRecorded);
@@ -437,7 +521,7 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       en: 'A change may not take effect before a change already recorded; correct the date or record a correcting event',
     },
     init: newSequences,
-    collect: (item, state) => collectSequence(machines, item, state),
+    collect: (item, state, settings) => collectSequence(entryOf(item, settings), state),
     finish(state, ctx) {
       for (const { events } of state.byPerson.values()) {
         // Recording order, by Vietnam day: within one day, the order of entry does not matter.
@@ -536,14 +620,16 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
       if (!machine || id === undefined) return;
       // The key field is the entity's own key: its number is the run's, shared with other rules,
       // and the record key is that identifier (kept apart only should it ever differ).
-      const key = recordKeyOf(item);
-      state.records.add(item.entity, ownKeyNumber(item, settings), {
-        key: key === id ? undefined : key,
-        school: text(r['truongId']),
-        status: text(r[machine.statusField]),
-        provenance: item.provenance,
-        classCode: classOf(item),
-      });
+      const key = keyIsId(item.entity, machine.keyField) ? id : recordKeyOf(item);
+      state.records.add(
+        item.entity,
+        ownKeyNumber(item, settings),
+        key === id ? undefined : key,
+        text(r['truongId']),
+        text(r[machine.statusField]),
+        item.provenance,
+        classOf(item),
+      );
     },
     finish(state, ctx) {
       const people = function* () {

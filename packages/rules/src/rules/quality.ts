@@ -1,4 +1,3 @@
-import { matchKey } from '@eduvn/text';
 import { IntColumn } from '../core/int-column.ts';
 import { keyNumbersOf, ownKeyNumber } from '../core/key-numbers.ts';
 import { classOf, recordKeyOf } from '../core/keys.ts';
@@ -12,6 +11,7 @@ import {
 } from '../core/rule.ts';
 import { StringIndex } from '../core/string-index.ts';
 import type { Finding, InputRecord, RuleSettings } from '../core/types.ts';
+import { appendMatchKey, UnitBuffer } from '../text/match-key-units.ts';
 import { isNormalizedText } from '../text/normalized.ts';
 
 /** The record a dataset rule reports on. */
@@ -85,7 +85,10 @@ export const nameNotNormalized: RecordRule = defineRule({
     en: 'Normalize the name (Unicode NFC, no invisible characters or extra white space), e.g. with normalizeText from @eduvn/text',
   },
   check(item: InputRecord, ctx: RecordContext) {
-    for (const field of NAME_FIELDS[item.entity] ?? []) {
+    const fields = Object.hasOwn(NAME_FIELDS, item.entity) ? NAME_FIELDS[item.entity] : undefined;
+    if (fields === undefined) return;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as string;
       const value = item.record[field];
       if (typeof value !== 'string' || isNormalizedText(value)) continue;
       const p = problemsOf(value);
@@ -93,6 +96,9 @@ export const nameNotNormalized: RecordRule = defineRule({
     }
   },
 });
+
+/** Where {@link probableDuplicatePerson} composes a pupil's key (records come one at a time). */
+const scratch = new UnitBuffer();
 
 interface DuplicateState {
   /** The keys `matchKey(hoTen)|ngaySinh` met, numbered. */
@@ -130,12 +136,13 @@ export const probableDuplicatePerson: DatasetRule = defineRule<DatasetRule<Dupli
     const name = text(item.record['hoTen']);
     const born = text(item.record['ngaySinh']);
     if (id === undefined || name === undefined || born === undefined) return;
-    const nameKey = matchKey(name);
-    if (nameKey === '') return;
-    // The same text as `${nameKey}|${born}`, built flat: kept as a map key for every pupil, a
-    // composed string would keep its pieces (matchKey's) alive too.
-    const key = [nameKey, born].join('|');
-    const n = state.keys.add(key);
+    // The key `${matchKey(name)}|${born}`, composed in a scratch buffer and numbered from there:
+    // no string is made for it.
+    scratch.length = 0;
+    if (appendMatchKey(name, scratch) === 0) return;
+    scratch.push(0x7c);
+    scratch.pushText(born);
+    const n = state.keys.addUnits(scratch.units, scratch.length);
     // The same hocSinhId exactly when the same number in the run's numbering of pupils.
     const own = ownKeyNumber(item, settings);
     const earlier = state.first.get(n) - 1;
@@ -224,6 +231,18 @@ interface ReferenceSpec {
   readonly refOf: (record: Readonly<Record<string, unknown>>) => string | undefined;
 }
 
+/** Whether `record` holds `values` in `fields`, one for one. */
+function sameValues(
+  record: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  values: readonly unknown[],
+): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    if (record[fields[i] as string] !== values[i]) return false;
+  }
+  return true;
+}
+
 function referenceRule(
   info: Pick<DatasetRule, 'id' | 'message' | 'hint'>,
   spec: ReferenceSpec,
@@ -248,7 +267,7 @@ function referenceRule(
       if (item.entity === spec.from) {
         const r = item.record;
         const last = state.lastResolved;
-        if (last !== undefined && spec.refFields.every((f, i) => r[f] === last[i])) return;
+        if (last !== undefined && sameValues(r, spec.refFields, last)) return;
         const key = spec.refOf(r);
         if (key === undefined) return;
         if (state.keys.has(key)) {

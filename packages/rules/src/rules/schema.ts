@@ -3,13 +3,20 @@ import { defineRule, type RecordRule } from '../core/rule.ts';
 
 const validators = new Map<string, Validator<unknown> | null>();
 
+/** The entity {@link validatorOf} was last asked about, and its validator (records come by entity). */
+let lastEntity: string | undefined;
+let lastValidator: Validator<unknown> | null = null;
+
 function validatorOf(entity: string): Validator<unknown> | null {
+  if (entity === lastEntity) return lastValidator;
   let v = validators.get(entity);
   if (v === undefined) {
     const schema: EntitySchema | undefined = entityByName(entity);
     v = schema ? compileValidator(schema) : null;
     validators.set(entity, v);
   }
+  lastEntity = entity;
+  lastValidator = v;
   return v;
 }
 

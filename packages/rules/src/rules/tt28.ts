@@ -1,9 +1,9 @@
-import { isIsoDate } from '@eduvn/text';
 import { perRecord } from '../core/record-scope.ts';
 import type { DatasetRule, RecordRule, Rule } from '../core/rule.ts';
 import { defineRule } from '../core/rule.ts';
 import type { InputRecord, Provenance, RuleSettings } from '../core/types.ts';
 import { isActivePupil } from '../lifecycle/active.ts';
+import { isIsoCalendarDate } from '../text/iso-date.ts';
 
 // TT 28/2020/TT-BGDĐT (primary school charter). Art. 33 for entry age is verified (domain facts §5);
 // the article of the 35-pupil class limit is unsure, hence no article in its basis.
@@ -87,25 +87,58 @@ export function ageFacts(
   record: Readonly<Record<string, unknown>>,
   startYear: number,
 ): AgeFacts | undefined {
+  return readAgeFacts(record, startYear, { ...NO_FACTS });
+}
+
+/** {@link AgeFacts} being filled. */
+type MutableAgeFacts = { -readonly [K in keyof AgeFacts]: AgeFacts[K] };
+
+const NO_FACTS: AgeFacts = { grade: 0, age: 0, normalAge: 0, offset: 0, yearsLate: 0 };
+
+/** {@link ageFacts}, written into `out` (returned), or `undefined`. */
+function readAgeFacts(
+  record: Readonly<Record<string, unknown>>,
+  startYear: number,
+  out: MutableAgeFacts,
+): AgeFacts | undefined {
   if (record['maTrangThaiHienTai'] === COMPLETED_PRIMARY) return undefined;
   const khoi = record['maKhoi'];
   if (typeof khoi !== 'string') return undefined;
   // One digit 1–5 once trimmed (what /^[1-5]$/ accepts).
-  const trimmed = khoi.trim();
-  if (trimmed.length !== 1 || trimmed < '1' || trimmed > '5') return undefined;
+  const trimmed = khoi.length === 1 ? khoi : khoi.trim();
+  if (trimmed.length !== 1) return undefined;
+  const digit = trimmed.charCodeAt(0) - 0x30;
+  if (digit < 1 || digit > 5) return undefined;
   const birth = record['ngaySinh'];
-  if (!isIsoDate(birth)) return undefined;
-  const grade = Number(trimmed);
-  const age = startYear - Number(birth.slice(0, 4));
+  if (!isIsoCalendarDate(birth)) return undefined;
+  const grade = digit;
+  // The year's four digits (an ISO date).
+  const year =
+    1000 * (birth.charCodeAt(0) - 0x30) +
+    100 * (birth.charCodeAt(1) - 0x30) +
+    10 * (birth.charCodeAt(2) - 0x30) +
+    (birth.charCodeAt(3) - 0x30);
+  const age = startYear - year;
   const normalAge = GRADE_1_ENTRY_AGE + (grade - 1);
   const offset = age - normalAge;
   const repeat = record['isLuuBanNamTruoc'] === true ? 1 : 0;
-  return { grade, age, normalAge, offset, yearsLate: Math.max(0, offset - repeat) };
+  out.grade = grade;
+  out.age = age;
+  out.normalAge = normalAge;
+  out.offset = offset;
+  out.yearsLate = Math.max(0, offset - repeat);
+  return out;
 }
+
+/**
+ * The one {@link AgeFacts} {@link ageFactsOf} fills: records are checked one at a time, and each
+ * age rule reads it before the next record's are computed.
+ */
+const scratchFacts: MutableAgeFacts = { ...NO_FACTS };
 
 /** The age facts of the record being checked, computed once for the three age rules. */
 const ageFactsOf = perRecord((item: InputRecord, settings: RuleSettings) =>
-  ageFacts(item.record, settings.startYear),
+  readAgeFacts(item.record, settings.startYear, scratchFacts),
 );
 
 /**

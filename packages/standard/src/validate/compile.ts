@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EntitySchema } from '../meta/entity.ts';
 import { planOf } from '../meta/plan.ts';
+import { type FieldsCheck, fieldsCheckOf } from './fields-check.ts';
 import { type RecordIssue, toRecordIssues } from './issues.ts';
 
 /** The outcome of validating one record. */
@@ -12,11 +13,13 @@ export type ValidationResult<T> =
 export type Validator<T> = (input: unknown) => ValidationResult<T>;
 
 const compiled = new WeakMap<EntitySchema, EntitySchema>();
+const quick = new WeakMap<EntitySchema, FieldsCheck | null>();
 
 /**
  * A validator for one entity, built on zod's compiled (ahead-of-time) path, for validating many
- * records: a valid record costs one generated check, and only an invalid one pays for a full parse
- * that collects its issues. Compile once (the result is cached per entity) and reuse it.
+ * records: a valid record costs one generated check of each field it holds, and only an invalid
+ * one pays for a full parse that collects its issues. Compile once (the result is cached per
+ * entity) and reuse it.
  *
  * The `value` of a valid result is the input itself (entity schemas do not transform values), so
  * nothing is copied.
@@ -35,9 +38,19 @@ export function compileValidator<E extends EntitySchema>(entity: E): Validator<z
     compiled.set(entity, fast);
   }
   const schema = fast;
+  let fields = quick.get(entity);
+  if (fields === undefined) {
+    fields = fieldsCheckOf(entity) ?? null;
+    quick.set(entity, fields);
+  }
+  // The record's own fields checked one by one (see `fieldsCheckOf`); when that cannot tell, the
+  // entity's compiled check decides, as it did alone.
+  const check = fields;
   const plan = planOf(entity);
   return (input: unknown): ValidationResult<z.output<E>> => {
-    if (schema.validate(input)) return { ok: true, value: input as z.output<E> };
+    if (check?.(input) || schema.validate(input)) {
+      return { ok: true, value: input as z.output<E> };
+    }
     const result = schema.safeParse(input);
     if (result.success) return { ok: true, value: result.data as z.output<E> };
     return { ok: false, issues: toRecordIssues(plan, result.error.issues) };

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import type { EntitySchema } from '../meta/entity.ts';
+
+/**
+ * A quick "is this record valid?" for an entity: `true` only where the entity's own compiled check
+ * (`z.compile(entity).validate`) is `true`. It reads the record's **own keys** instead of every
+ * field the entity declares — a pupil record fills about 50 of the 75 pupil fields, and reading an
+ * absent field costs more than reading a present one — and runs each field's compiled check on
+ * its value.
+ *
+ * `false` means "not known to be valid", never "invalid": the caller then asks zod itself.
+ *
+ * @internal
+ */
+export type FieldsCheck = (input: unknown) => boolean;
+
+/** One field of the entity, with its own compiled check. */
+interface Field {
+  readonly name: string;
+  /** Whether an absent key is accepted (`optional()`): zod ignores its result when absent. */
+  readonly optional: boolean;
+  /** The field's compiled check: anything but {@link INVALID} when the value is valid. */
+  readonly check: (value: unknown) => unknown;
+  /**
+   * Whether the field is a plain `z.boolean()` (optional or not; no checks, no coercion), whose
+   * compiled check is `typeof value === 'boolean'` and is made here without a call: a pupil record
+   * holds some twenty of them.
+   */
+  readonly boolean: boolean;
+}
+
+/** What a compiled check returns for a value it does not accept. */
+const INVALID: unknown = z.INVALID;
+
+/**
+ * The compiled check of one field: zod's generated assert-only function, the one
+ * `z.compile(field).validate` runs first; a field zod cannot compile is checked by its schema.
+ */
+function compiledCheckOf(field: z.ZodType): (value: unknown) => unknown {
+  try {
+    return z.core.compileFn(field, { assertOnly: true });
+  } catch {
+    return (value) => (field.safeParse(value).success ? true : INVALID);
+  }
+}
+
+/**
+ * Builds a {@link FieldsCheck} from an entity schema, or returns `undefined` when the entity is
+ * not a plain strict object of fields this reasoning covers — an object-level check, a catchall
+ * other than `never`, a symbol key or `__proto__` in the shape, a field whose absence zod would
+ * not simply skip — so that the caller keeps zod's check for the whole record.
+ *
+ * Why `true` here means `true` for zod: zod's strict object accepts a record when it is an object
+ * (not `null`, not an array), every key it enumerates (`for…in`) is a declared field, and every
+ * declared field's schema accepts `record[field]` — except an optional field whose key is absent,
+ * whose result zod ignores, and whose schema accepts `undefined` anyway. This check enumerates the
+ * keys the same way and runs each present field's compiled schema (the same zod code, one field at
+ * a time). A declared field the enumeration did not meet is `undefined` in a record of plain data
+ * — one that inherits from `Object.prototype` (or nothing) while `Object.prototype` has no
+ * property of that name, and whose own properties are all enumerable — so only a required one
+ * fails it; any other record has each such field read (it may be inherited or hidden) and checked
+ * as zod would. A required field not met is left to zod. Only a `Proxy` whose traps contradict
+ * each other (a `get` answering for keys its `ownKeys` does not list) could be judged otherwise.
+ */
+export function fieldsCheckOf(entity: EntitySchema): FieldsCheck | undefined {
+  const def = entity._zod.def;
+  if (def.type !== 'object' || (def.checks?.length ?? 0) > 0) return undefined;
+  if (def.catchall?._zod.def.type !== 'never') return undefined;
+  if (Object.getOwnPropertySymbols(def.shape).length > 0) return undefined;
+  const fields: Field[] = [];
+  for (const [name, schema] of Object.entries(def.shape)) {
+    if (name === '__proto__') return undefined;
+    const s = schema as z.ZodType;
+    const optional = s._zod.optin === 'optional' && s._zod.optout === 'optional';
+    // A required field must be of a kind that rejects `undefined` (zod's compiled object then needs
+    // no presence test); an optional one must be a plain `optional()` of such a kind.
+    const inner = optional ? (s._zod.def as { innerType?: z.ZodType }).innerType : s;
+    if (optional && s._zod.def.type !== 'optional') return undefined;
+    if (!optional && s._zod.optin !== undefined) return undefined;
+    if (inner === undefined || !REJECTS_UNDEFINED.has(inner._zod.def.type)) return undefined;
+    if (inner._zod.values?.has(undefined)) return undefined;
+    const boolean =
+      inner._zod.def.type === 'boolean' &&
+      !(inner._zod.def as { coerce?: boolean }).coerce &&
+      (inner._zod.def.checks?.length ?? 0) === 0 &&
+      (s._zod.def.checks?.length ?? 0) === 0;
+    fields.push({ name, optional, check: compiledCheckOf(s), boolean });
+  }
+  const index = new Map<string, number>(fields.map((f, i) => [f.name, i]));
+  const names = fields.map((f) => f.name);
+  const lacksFields = lacksAllOf(names);
+  const count = fields.length;
+  /** By field: the number of the last call that met it among the record's keys. */
+  const metIn = new Float64Array(count);
+  let call = 0;
+  return (input: unknown): boolean => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+    const record = input as Record<string, unknown>;
+    const now = ++call;
+    let met = 0;
+    // Records usually hold their fields in the entity's order: each key is looked for among the
+    // few fields after the last one met, before the map is asked.
+    let next = 0;
+    for (const key in record) {
+      let i = -1;
+      const end = Math.min(next + LOOK_AHEAD, count);
+      for (let j = next; j < end; j++) {
+        if (names[j] === key) {
+          i = j;
+          break;
+        }
+      }
+      if (i < 0) {
+        const found = index.get(key);
+        if (found === undefined) return false;
+        i = found;
+      }
+      next = i + 1;
+      const field = fields[i] as Field;
+      const value = record[key];
+      if (field.boolean) {
+        if (typeof value !== 'boolean' && !(value === undefined && field.optional)) return false;
+      } else if (field.check(value) === INVALID) return false;
+      // `for…in` names a key once, even when an own property shadows an inherited one.
+      metIn[i] = now;
+      met++;
+    }
+    if (met === count) return true;
+    // The fields the keys did not name. A record of plain data has none of them — no property it
+    // hides (not enumerable), none it inherits — and then only a required one matters; reading
+    // each absent field instead would cost more than all the checks above.
+    if (isPlainData(record, met, lacksFields)) {
+      for (let i = 0; i < count; i++) {
+        if (metIn[i] !== now && !(fields[i] as Field).optional) return false;
+      }
+      return true;
+    }
+    for (let i = 0; i < count; i++) {
+      if (metIn[i] === now) continue;
+      const field = fields[i] as Field;
+      if (!field.optional) return false;
+      const value = record[field.name];
+      if (value !== undefined && field.check(value) === INVALID) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * Whether an object has no property named by `names`, own or inherited — each asked by a test of
+ * its own, so that asking the same object (`Object.prototype`) again and again costs next to
+ * nothing while it does not change. `undefined` where code cannot be generated (a Content
+ * Security Policy without `unsafe-eval`, under which zod does not compile either).
+ */
+function lacksAllOf(names: readonly string[]): ((target: object) => boolean) | undefined {
+  const test = names.map((n) => `!(${JSON.stringify(n)} in target)`).join(' && ');
+  try {
+    return new Function('target', `return ${test || 'true'};`) as (target: object) => boolean;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `record[name]` is `undefined` for every declared field the enumeration of `record` did
+ * not meet, without reading them: the record inherits from `Object.prototype` (or nothing), which
+ * has no property named like a field (`lacksFields`, asked now: it may have been given one), and
+ * all its own properties are the `met` keys enumerated — none is hidden.
+ */
+function isPlainData(
+  record: object,
+  met: number,
+  lacksFields: ((target: object) => boolean) | undefined,
+): boolean {
+  if (lacksFields === undefined) return false;
+  const prototype = Object.getPrototypeOf(record);
+  if (prototype !== null && (prototype !== Object.prototype || !lacksFields(prototype))) {
+    return false;
+  }
+  return Object.getOwnPropertyNames(record).length === met;
+}
+
+/** How many fields after the last one met are compared with a key before the map is asked. */
+const LOOK_AHEAD = 8;
+
+/**
+ * Kinds of schema that reject `undefined` whatever their checks, so that zod's object needs no
+ * presence test for them (zod's own list of kinds whose compiled check rejects an absent value).
+ */
+const REJECTS_UNDEFINED: ReadonlySet<string> = new Set([
+  'string',
+  'number',
+  'boolean',
+  'bigint',
+  'symbol',
+  'null',
+  'nan',
+  'date',
+  'object',
+  'array',
+  'tuple',
+  'record',
+  'map',
+  'set',
+  'enum',
+]);
