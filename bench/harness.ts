@@ -24,6 +24,39 @@ export interface CompareOptions {
 
 let sink: unknown;
 
+/** The median of each candidate's times. */
+function mediansOf(times: ReadonlyMap<string, readonly number[]>): Map<string, number> {
+  const medians = new Map<string, number>();
+  for (const [name, list] of times) {
+    const sorted = [...list].sort((a, b) => a - b);
+    medians.set(name, sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
+  }
+  return medians;
+}
+
+/** Prints the table of {@link compare} and {@link compareAsync}. */
+function report(
+  title: string,
+  names: readonly string[],
+  medians: ReadonlyMap<string, number>,
+  rounds: number,
+  unit: string,
+  count: number,
+): void {
+  const base = medians.get(names[0] ?? '') ?? Number.NaN;
+  console.log(`\n${title} — ${count.toLocaleString('en')} ${unit}, median of ${rounds} rounds`);
+  console.log(
+    `${'candidate'.padEnd(34)}${'ms'.padStart(10)}${`${unit}/s`.padStart(16)}${'× baseline'.padStart(13)}`,
+  );
+  for (const name of names) {
+    const ms = medians.get(name) ?? Number.NaN;
+    const perSecond = Math.round((count / ms) * 1000).toLocaleString('en');
+    console.log(
+      `${name.padEnd(34)}${ms.toFixed(1).padStart(10)}${perSecond.padStart(16)}${(ms / base).toFixed(2).padStart(13)}`,
+    );
+  }
+}
+
 /** Runs every candidate over `input` and prints a table; returns the medians in ms. */
 export function compare<T>(
   title: string,
@@ -43,23 +76,68 @@ export function compare<T>(
       times.get(c.name)?.push(performance.now() - start);
     }
   }
-  const medians = new Map<string, number>();
-  for (const [name, list] of times) {
-    const sorted = [...list].sort((a, b) => a - b);
-    medians.set(name, sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
-  }
-  const base = medians.get(candidates[0]?.name ?? '') ?? Number.NaN;
-  console.log(`\n${title} — ${count.toLocaleString('en')} ${unit}, median of ${rounds} rounds`);
-  console.log(
-    `${'candidate'.padEnd(34)}${'ms'.padStart(10)}${`${unit}/s`.padStart(16)}${'× baseline'.padStart(13)}`,
+  const medians = mediansOf(times);
+  report(
+    title,
+    candidates.map((c) => c.name),
+    medians,
+    rounds,
+    unit,
+    count,
   );
-  for (const c of candidates) {
-    const ms = medians.get(c.name) ?? Number.NaN;
-    const perSecond = Math.round((count / ms) * 1000).toLocaleString('en');
-    console.log(
-      `${c.name.padEnd(34)}${ms.toFixed(1).padStart(10)}${perSecond.padStart(16)}${(ms / base).toFixed(2).padStart(13)}`,
-    );
+  if (sink === Symbol.for('never')) console.log('unreachable');
+  return medians;
+}
+
+/** One asynchronous thing to measure (a file read, a stream): `run` processes the whole input once. */
+export interface AsyncCandidate<T> {
+  name: string;
+  run: (input: readonly T[]) => Promise<unknown>;
+}
+
+/** Options for {@link compareAsync}: those of {@link compare}, and garbage collection. */
+export interface CompareAsyncOptions extends CompareOptions {
+  /**
+   * Collect garbage before every run when the process was started with `--expose-gc` (default
+   * `true`), so that one candidate's garbage is not collected in another's time.
+   */
+  gc?: boolean;
+}
+
+/**
+ * {@link compare} for asynchronous candidates: one warm-up run each, then `rounds` interleaved
+ * rounds, each run awaited before the next starts (never two at once); prints the same table and
+ * returns the medians in ms.
+ */
+export async function compareAsync<T>(
+  title: string,
+  input: readonly T[],
+  candidates: readonly AsyncCandidate<T>[],
+  options: CompareAsyncOptions = {},
+): Promise<Map<string, number>> {
+  const rounds = options.rounds ?? 7;
+  const unit = options.unit ?? 'items';
+  const count = options.count ?? input.length;
+  const collect = options.gc === false ? undefined : (globalThis as { gc?: () => void }).gc;
+  for (const c of candidates) sink = await c.run(input); // warm-up
+  const times = new Map<string, number[]>(candidates.map((c) => [c.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const c of candidates) {
+      collect?.();
+      const start = performance.now();
+      sink = await c.run(input);
+      times.get(c.name)?.push(performance.now() - start);
+    }
   }
+  const medians = mediansOf(times);
+  report(
+    title,
+    candidates.map((c) => c.name),
+    medians,
+    rounds,
+    unit,
+    count,
+  );
   if (sink === Symbol.for('never')) console.log('unreachable');
   return medians;
 }

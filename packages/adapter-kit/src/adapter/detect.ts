@@ -1,17 +1,38 @@
+import type { HeaderMatch } from '../layout/types.ts';
+import type { ColumnSpec } from '../mapping/column.ts';
+import type { Mapping } from '../mapping/define-mapping.ts';
 import { openWorkbook } from '../workbook/open.ts';
 import type { Workbook } from '../workbook/types.ts';
 import type { ReadSource } from './read.ts';
 import { sheetHeader } from './sheet-header.ts';
 import type { Adapter, Detection, ReadOptions } from './types.ts';
 
+/** The required columns of a mapping that a header lacks. */
+function requiredLacking(mapping: Mapping, header: HeaderMatch): string[] {
+  const lacking: string[] = [];
+  for (const [name, spec] of Object.entries<ColumnSpec>(mapping.columns)) {
+    if (spec.options.required === true && !header.matched.has(spec.term.label)) lacking.push(name);
+  }
+  return lacking;
+}
+
 const isWorkbook = (source: ReadSource): source is Workbook =>
   typeof (source as Workbook).rows === 'function';
 
 /**
- * Ranks adapters by how well they fit a file, best first: the share of each entity's known
- * columns found in a header on some sheet (the best entity counts), a penalty when the adapter is
- * not made for the file's format, plus the adapter's own evidence from sheet names. The file is
- * opened once and only its first rows are read.
+ * Ranks adapters by how well they fit a file, best first. For each entity, on the sheet where its
+ * header fits best:
+ *
+ * - **recall**: the share of the entity's known columns found in the header;
+ * - **precision**: the share of the header's labelled columns the entity knows — so that of two
+ *   adapters that both find all their columns, the one that explains more of the file wins (a
+ *   generic five-column pupil list does not tie with the national database's 20-column export);
+ *
+ * A sheet that lacks one of the entity's required columns gives no evidence: `readWith`
+ * could not read it. `confidence = recall × (0.8 + 0.2 × precision)`, halved when the adapter is not made for the
+ * file's format, then raised by the adapter's own evidence from sheet names (`detect`). Ties are
+ * broken by the number of columns matched. The file is opened once and only its first rows are
+ * read.
  *
  * @example
  * ```ts
@@ -33,27 +54,45 @@ export async function detectAdapter(
       });
   try {
     const detections: Detection[] = [];
+    const matchedCount = new Map<Adapter, number>();
     for (const adapter of adapters) {
       const reasons: string[] = [];
       let best: Detection['best'];
-      let bestShare = 0;
+      let bestFit = 0;
+      let bestRecall = 0;
+      let bestPrecision = 0;
+      let bestMatched = 0;
       for (const sheet of workbook.sheets) {
         for (const entity of adapter.entities) {
           const located = await sheetHeader(workbook, sheet, entity);
           if (!located) continue;
-          const share = located.header.matched.size / Math.max(1, entity.mapping.vocabulary.length);
-          if (share > bestShare) {
-            bestShare = share;
+          const lacking = requiredLacking(entity.mapping, located.header);
+          if (lacking.length > 0) {
+            reasons.push(
+              `sheet ${JSON.stringify(sheet.name)} lacks the required column(s) ${lacking.join(', ')} of ${entity.mapping.entity}`,
+            );
+            continue;
+          }
+          const matched = located.header.matched.size;
+          const labelled = located.header.columns.filter((c) => c.path.length > 0).length;
+          const recall = matched / Math.max(1, entity.mapping.vocabulary.length);
+          const precision = Math.min(1, matched / Math.max(1, labelled));
+          const fit = recall * (0.8 + 0.2 * precision);
+          if (fit > bestFit) {
+            bestFit = fit;
+            bestRecall = recall;
+            bestPrecision = precision;
+            bestMatched = matched;
             best = { sheet: sheet.name, entity: entity.mapping.entity, header: located.header };
           }
         }
       }
       if (best)
-        reasons.push(
-          `${Math.round(bestShare * 100)}% of the ${best.entity} columns found on sheet ${JSON.stringify(best.sheet)}`,
+        reasons.unshift(
+          `${Math.round(bestRecall * 100)}% of the ${best.entity} columns found on sheet ${JSON.stringify(best.sheet)}, explaining ${Math.round(bestPrecision * 100)}% of its header`,
         );
-      else reasons.push('no header of this layout found');
-      let confidence = bestShare;
+      else if (reasons.length === 0) reasons.push('no header of this layout found');
+      let confidence = bestFit;
       if (!adapter.formats.includes(workbook.format)) {
         confidence *= 0.5;
         reasons.push(`made for ${adapter.formats.join('/')}, not ${workbook.format}`);
@@ -62,8 +101,13 @@ export async function detectAdapter(
       if (extra > 0) reasons.push(`sheet names add ${extra.toFixed(2)}`);
       confidence = Math.min(1, confidence + Math.max(0, Math.min(1, extra)) * (1 - confidence));
       detections.push({ adapter, confidence, ...(best ? { best } : {}), reasons });
+      matchedCount.set(adapter, bestMatched);
     }
-    return detections.sort((a, b) => b.confidence - a.confidence);
+    return detections.sort(
+      (a, b) =>
+        b.confidence - a.confidence ||
+        (matchedCount.get(b.adapter) ?? 0) - (matchedCount.get(a.adapter) ?? 0),
+    );
   } finally {
     if (owned) await workbook.close();
   }

@@ -127,7 +127,33 @@ describe('readWith / readAll', () => {
       },
     ]);
     const result = await readAll(pupils, partial);
-    expect(result.issues.some((i) => /lacks the required column/.test(i.problem))).toBe(true);
+    expect(result.issues.map((i) => [i.severity, i.problem])).toContainEqual([
+      'error',
+      'Sheet "S" lacks the required column(s) hoTen: its rows cannot be read',
+    ]);
+    expect(result.records).toEqual([]);
+  });
+
+  it('reads a sheet that lacks only optional columns, with a warning naming them', async () => {
+    const partial = writeXlsx([
+      {
+        name: 'S',
+        rows: [
+          ['Mã HS', 'Họ và tên', 'Lớp'],
+          ['HS1', 'Nguyễn Văn An', '1A'],
+        ],
+      },
+    ]);
+    const result = await readAll(pupils, partial);
+    expect(result.records.map((r) => r.record)).toEqual([
+      { truongId: '79000002', hocSinhId: 'HS1', hoTen: 'Nguyễn Văn An', maLop: '1A' },
+    ]);
+    expect(result.issues.map((i) => [i.severity, i.problem])).toEqual([
+      [
+        'warning',
+        'Sheet "S" has no column for ngaySinh, maGioiTinh: these stay empty in its records',
+      ],
+    ]);
   });
 });
 
@@ -153,6 +179,35 @@ describe('detectAdapter', () => {
     expect(ranked.map((d) => d.adapter.id)).toEqual(['test-pupils', 'staff-only']);
     expect(ranked[0]?.confidence).toBeGreaterThan(0.9);
     expect(ranked[0]?.best?.header.firstRow).toBe(9);
+  });
+
+  it('prefers, of two adapters that find all their columns, the one that explains more of the file', async () => {
+    const generic = defineAdapter({
+      ...pupils,
+      id: 'generic-names',
+      entities: [
+        {
+          mapping: defineMapping({
+            entity: 'HocSinh',
+            columns: {
+              hocSinhId: column(['Mã học sinh', 'Mã HS'], 'code', { required: true }),
+              hoTen: column(['Họ và tên', 'Họ tên'], 'name', { required: true }),
+            },
+          }),
+          minScore: 2,
+        },
+      ],
+    });
+    for (const order of [
+      [generic, pupils],
+      [pupils, generic],
+    ]) {
+      const ranked = await detectAdapter(file, order);
+      expect(ranked.map((d) => d.adapter.id)).toEqual(['test-pupils', 'generic-names']);
+      expect(ranked[1]?.reasons[0]).toMatch(
+        /100% of the HocSinh columns .* explaining 33% of its header/,
+      );
+    }
   });
 });
 

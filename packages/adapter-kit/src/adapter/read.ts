@@ -1,17 +1,31 @@
-import { classifyRow } from '../layout/classify-row.ts';
+import { classifyCells } from '../layout/classify-row.ts';
 import { bindMapping } from '../mapping/bind-mapping.ts';
-import { mapRow } from '../mapping/map-row.ts';
+import { mapRowSharingColumns } from '../mapping/map-row.ts';
 import type { WorkbookSource } from '../workbook/csv/source.ts';
 import { openWorkbook } from '../workbook/open.ts';
-import type { Workbook } from '../workbook/types.ts';
+import { rowBatches } from '../workbook/row-batches.ts';
+import type { Row, Workbook } from '../workbook/types.ts';
 import { sheetHeader } from './sheet-header.ts';
-import type { Adapter, ReadItem, ReadOptions } from './types.ts';
+import type { Adapter, ReadItem, ReadOptions, RecordProvenance } from './types.ts';
 
 /** The source of a read: the bytes, a file on disk (see `WorkbookSource`), or an opened workbook. */
 export type ReadSource = WorkbookSource | Workbook;
 
 const isWorkbook = (source: ReadSource): source is Workbook =>
   typeof (source as Workbook).rows === 'function';
+
+/** A record's provenance, built without spreading (it is made for every row). */
+function provenanceOf(
+  file: string | undefined,
+  sheet: string,
+  row: number,
+  columns: Readonly<Record<string, string | undefined>>,
+): RecordProvenance {
+  const fields = columns as Record<string, string>;
+  return file === undefined
+    ? { sheet, row, columns: fields }
+    : { file, sheet, row, columns: fields };
+}
 
 /**
  * Reads a file with an adapter, streaming: for each sheet that holds one of the adapter's entities
@@ -66,41 +80,73 @@ export async function* readWith(
             ...where,
           };
         }
-        if (bound.missing.length > 0) {
+        const required = bound.bindings
+          .filter((b) => b.column === undefined && b.spec.options.required === true)
+          .map((b) => b.name);
+        if (required.length > 0) {
           yield {
             kind: 'issue',
             severity: 'error',
-            problem: `Sheet ${JSON.stringify(sheet.name)} lacks the required column(s) ${bound.missing.join(', ')}: its rows cannot be read`,
+            problem: `Sheet ${JSON.stringify(sheet.name)} lacks the required column(s) ${required.join(', ')}: its rows cannot be read`,
             sheet: sheet.name,
             ...where,
           };
           continue;
         }
-        const values = entity.sheetValues?.(sheet, located.titleRows) ?? {};
-        for await (const row of workbook.rows(sheet.index)) {
-          if (row.row <= located.header.lastRow) {
-            if (row.row < located.header.firstRow)
-              yield { kind: 'skip', sheet: sheet.name, row: row.row, reason: 'title' };
-            continue;
-          }
-          const kind = classifyRow(row, located.header, { keyColumns: bound.keyColumns }).kind;
-          if (kind !== 'data') {
-            yield { kind: 'skip', sheet: sheet.name, row: row.row, reason: kind };
-            continue;
-          }
-          const mapped = mapRow(bound, row);
+        // Missing optional fields are worth a warning; missing extras (columns a hook may use,
+        // such as subjects of other grades) are not.
+        const optional = bound.bindings
+          .filter(
+            (b) => b.column === undefined && b.target === 'field' && !required.includes(b.name),
+          )
+          .map((b) => b.name);
+        if (optional.length > 0) {
           yield {
+            kind: 'issue',
+            severity: 'warning',
+            problem: `Sheet ${JSON.stringify(sheet.name)} has no column for ${optional.join(', ')}: these stay empty in its records`,
+            sheet: sheet.name,
+            ...where,
+          };
+        }
+        const values = entity.sheetValues?.(sheet, located.titleRows) ?? {};
+        const withValues = Object.keys(values).length > 0;
+        const classify = { keyColumns: bound.keyColumns };
+        const { header } = located;
+        // What one row becomes: nothing (the header), a skip with its reason, or a record.
+        const itemOf = (row: Row): ReadItem | undefined => {
+          if (row.row <= header.lastRow) {
+            return row.row < header.firstRow
+              ? { kind: 'skip', sheet: sheet.name, row: row.row, reason: 'title' }
+              : undefined;
+          }
+          const kind = classifyCells(row, header, classify);
+          if (typeof kind !== 'number') {
+            return { kind: 'skip', sheet: sheet.name, row: row.row, reason: kind.kind };
+          }
+          const mapped = mapRowSharingColumns(bound, row);
+          return {
             kind: 'record',
             entity: entity.mapping.entity,
-            record: { ...values, ...mapped.record },
-            provenance: {
-              ...where,
-              sheet: sheet.name,
-              row: row.row,
-              columns: mapped.columns as Record<string, string>,
-            },
+            record: withValues ? { ...values, ...mapped.record } : mapped.record,
+            provenance: provenanceOf(file, sheet.name, row.row, mapped.columns),
             issues: mapped.issues,
           };
+        };
+        // Rows in batches where the reader makes them (one wait per batch, not per row).
+        const batches = rowBatches(workbook, sheet.index);
+        if (batches === undefined) {
+          for await (const row of workbook.rows(sheet.index)) {
+            const item = itemOf(row);
+            if (item !== undefined) yield item;
+          }
+        } else {
+          for await (const batch of batches) {
+            for (const row of batch) {
+              const item = itemOf(row);
+              if (item !== undefined) yield item;
+            }
+          }
         }
       }
     }

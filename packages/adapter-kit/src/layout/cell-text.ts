@@ -1,5 +1,6 @@
-import { decodeLegacy, fontEncoding, formatVnDate, isIsoDate, normalizeText } from '@eduvn/text';
+import { decodeLegacy, formatVnDate, isIsoDate } from '@eduvn/text';
 import type { Cell } from '../workbook/types.ts';
+import { cleanText, legacyFont } from './clean-text.ts';
 
 /**
  * The text a cell shows, cleaned for reading and comparing: a string decoded from the legacy
@@ -15,12 +16,12 @@ export function cellText(cell: Cell | undefined): string {
   if (cell === undefined) return '';
   const { value } = cell;
   if (typeof value === 'string') {
-    const legacy = cell.font === undefined ? null : fontEncoding(cell.font);
+    const legacy = cell.font === undefined ? null : legacyFont(cell.font);
     const text =
       legacy === null
         ? value
         : decodeLegacy(value, legacy.encoding, { upperCaseFont: legacy.upperCaseFont });
-    return normalizeText(text);
+    return cleanText(text);
   }
   if (typeof value === 'number') {
     if (cell.date !== undefined && isIsoDate(cell.date)) return formatVnDate(cell.date);
@@ -39,5 +40,9 @@ export function cellText(cell: Cell | undefined): string {
 export function hasValue(cell: Cell | undefined): boolean {
   if (cell === undefined) return false;
   const { value } = cell;
-  return typeof value !== 'string' || normalizeText(value) !== '';
+  if (typeof value !== 'string') return true;
+  // A first character that cleaning neither drops nor turns into a space proves a value.
+  const c = value.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300 && c !== 0xad)) return true;
+  return cleanText(value) !== '';
 }

@@ -1,6 +1,7 @@
 import { matchKey } from '@eduvn/text';
-import { columnLetter, type MergedRange, type Row } from '../workbook/types.ts';
+import { type Cell, columnLetter, type MergedRange, type Row } from '../workbook/types.ts';
 import { cellText, hasValue } from './cell-text.ts';
+import { inUnicodeFont } from './clean-text.ts';
 import type { HeaderMatch } from './types.ts';
 
 /**
@@ -38,29 +39,124 @@ export interface ClassifyRowOptions {
   readonly merges?: readonly MergedRange[];
 }
 
-/** The keys of every header text over each column, computed once per header. */
-const headerKeysCache = new WeakMap<HeaderMatch, ReadonlyMap<number, ReadonlySet<string>>>();
+/** The keys of the header texts over one column, and the first character of each key. */
+interface ColumnKeys {
+  /** `matchKey` of every header text over the column (any of the header's rows). */
+  readonly keys: ReadonlySet<string>;
+  /** The first characters of the non-empty keys that are ASCII, as bits (`keyStart`'s codes). */
+  readonly starts: Uint32Array;
+  /** Whether a number's text could match: a key starts with a digit, or a key is `''`. */
+  readonly numbers: boolean;
+}
 
-function headerKeys(header: HeaderMatch): ReadonlyMap<number, ReadonlySet<string>> {
+/** The keys of every header text over each column, by column index, computed once per header. */
+const headerKeysCache = new WeakMap<HeaderMatch, readonly (ColumnKeys | undefined)[]>();
+
+function headerKeys(header: HeaderMatch): readonly (ColumnKeys | undefined)[] {
   let keys = headerKeysCache.get(header);
   if (keys === undefined) {
-    keys = new Map(header.columns.map((c) => [c.index, new Set(c.path.map(matchKey))]));
+    const byIndex: (ColumnKeys | undefined)[] = [];
+    for (const column of header.columns) {
+      const set = new Set(column.path.map(matchKey));
+      const firsts = [...set].filter((k) => k !== '').map((k) => k.charCodeAt(0));
+      const starts = new Uint32Array(4);
+      for (const c of firsts)
+        if (c < 128) starts[c >>> 5] = (starts[c >>> 5] ?? 0) | (1 << (c & 31));
+      const numbers = set.has('') || firsts.some((c) => c >= 0x30 && c <= 0x39);
+      byIndex[column.index] = { keys: set, starts, numbers };
+    }
+    keys = byIndex;
     headerKeysCache.set(header, keys);
   }
   return keys;
 }
 
-/** A column number as the numbering row writes it: `3`, `'3'` or `'(3)'`. */
-function columnNumber(text: string): number | undefined {
-  const m = /^\(?(\d{1,3})\)?$/.exec(text);
-  return m?.[1] === undefined ? undefined : Number(m[1]);
+/**
+ * The indexes of a row's filled cells, reused from row to row ({@link classifyCells} runs to the
+ * end without calling out, so one buffer serves every call).
+ */
+let scratch = new Int32Array(64);
+
+/** {@link keyStart}: the text's key is `''` (only punctuation, symbols and spaces, all ASCII). */
+const EMPTY_KEY = -1;
+/** {@link keyStart}: not decided cheaply (a character outside ASCII comes first). */
+const UNKNOWN = -2;
+
+/**
+ * The first character of `matchKey(text)`, found without building the key when the text starts
+ * with ASCII: ASCII punctuation, symbols and spaces fold to separators (dropped at the start of a
+ * key), and an ASCII letter or digit is the key's first character, in lower case (`Đ` and `đ`
+ * too: they fold to `d`). Another character before the first letter or digit gives
+ * {@link UNKNOWN}; only ASCII separators, {@link EMPTY_KEY}.
+ */
+function keyStart(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) return c;
+    if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+    if (c === 0x110 || c === 0x111) return 0x64; // Đ and đ fold to d
+    if (c < 0x20 || c > 0x7e) return UNKNOWN;
+  }
+  return EMPTY_KEY;
 }
 
-function isNumbering(cells: readonly { index: number; text: string }[]): boolean {
-  if (cells.length < 3) return false;
+/** Whether a key of the column starts with the ASCII character `code` ({@link keyStart}'s). */
+function startsWith(column: ColumnKeys, code: number): boolean {
+  return ((column.starts[code >>> 5] ?? 0) & (1 << (code & 31))) !== 0;
+}
+
+/**
+ * Whether a cell's text ({@link cellText}) equals, by `matchKey`, one of the header texts over its
+ * column. A string in a Unicode font is first looked at as stored: cleaning it (NFC, invisible
+ * characters, white space) cannot change the first letter or digit of its key when the characters
+ * before it are ASCII, so a first character no header key starts with settles it.
+ */
+function repeatsHeader(cell: Cell | undefined, column: ColumnKeys): boolean {
+  const value = cell?.value;
+  // A number's text starts with a digit or a minus sign, or is '' (not finite).
+  if (typeof value === 'number' && !column.numbers) return false;
+  if (typeof value === 'string' && inUnicodeFont(cell as Cell)) {
+    const start = keyStart(value);
+    if (start >= 0 && !startsWith(column, start)) return false;
+  }
+  const text = cellText(cell);
+  const start = keyStart(text);
+  if (start === EMPTY_KEY) return column.keys.has('');
+  if (start !== UNKNOWN && !startsWith(column, start)) return false;
+  return column.keys.has(matchKey(text));
+}
+
+/** A column number as the numbering row writes it: `3`, `'3'` or `'(3)'` (as `/^\(?(\d{1,3})\)?$/`). */
+function columnNumber(text: string): number | undefined {
+  let from = 0;
+  let to = text.length;
+  if (text.charCodeAt(0) === 0x28) from = 1;
+  if (to > from && text.charCodeAt(to - 1) === 0x29) to--;
+  if (to - from < 1 || to - from > 3) return undefined;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** {@link columnNumber} of a cell's text; a plain number cell is read without writing it out. */
+function cellColumnNumber(cell: Cell | undefined): number | undefined {
+  const value = cell?.value;
+  if (typeof value === 'number' && cell?.date === undefined) {
+    // Its text is JavaScript's shortest form: a column number only for 0–999.
+    return Number.isInteger(value) && value >= 0 && value <= 999 ? value : undefined;
+  }
+  return columnNumber(cellText(cell));
+}
+
+function isNumbering(all: Row['cells'], filled: Int32Array, count: number): boolean {
+  if (count < 3) return false;
   let previous: number | undefined;
-  for (const { text } of cells) {
-    const n = columnNumber(text);
+  for (let i = 0; i < count; i++) {
+    const n = cellColumnNumber(all[filled[i] as number]);
     if (n === undefined || (previous !== undefined && n !== previous + 1)) return false;
     previous = n;
   }
@@ -99,13 +195,36 @@ export function classifyRow(
   header: HeaderMatch,
   options: ClassifyRowOptions = {},
 ): RowClass {
-  const cells: { index: number; text: string; number: boolean }[] = [];
-  row.cells.forEach((cell, index) => {
-    if (!hasValue(cell)) return;
-    cells.push({ index, text: cellText(cell), number: typeof cell?.value === 'number' });
-  });
-  if (cells.length === 0) {
-    const formatted = row.cells.some((c) => c !== undefined);
+  const found = classifyCells(row, header, options);
+  if (typeof found !== 'number') return found;
+  return { kind: 'data', reason: `${found} cell${found === 1 ? '' : 's'} with a value` };
+}
+
+/**
+ * {@link classifyRow} for readers that only need to know whether a row is data: the number of
+ * filled cells of a data row (no reason text is built), else the row's class.
+ *
+ * @internal
+ */
+export function classifyCells(
+  row: Row,
+  header: HeaderMatch,
+  options: ClassifyRowOptions,
+): RowClass | number {
+  // The filled cells by index; their texts are computed only where a step needs them.
+  const all = row.cells;
+  if (scratch.length < all.length)
+    scratch = new Int32Array(Math.max(all.length, 2 * scratch.length));
+  const filled = scratch;
+  let count = 0;
+  let formatted = false;
+  for (let index = 0; index < all.length; index++) {
+    const cell = all[index];
+    if (cell === undefined) continue;
+    formatted = true;
+    if (hasValue(cell)) filled[count++] = index;
+  }
+  if (count === 0) {
     return {
       kind: 'empty',
       reason: formatted
@@ -113,43 +232,52 @@ export function classifyRow(
         : 'the row has no cells',
     };
   }
-  if (isNumbering(cells)) {
+  if (isNumbering(all, filled, count)) {
     return { kind: 'numbering', reason: 'the cells number the columns (1, 2, 3, …)' };
   }
   const keys = headerKeys(header);
+  // A repeated header needs at least this many cells equal to the header text over them; the
+  // count stops as soon as the cells left cannot reach it (a data row repeats none).
+  const needed = Math.max(2, 0.6 * count);
   let same = 0;
-  for (const { index, text } of cells) {
-    if (keys.get(index)?.has(matchKey(text)) === true) same++;
+  for (let i = 0; i < count; i++) {
+    const index = filled[i] as number;
+    const column = keys[index];
+    if (column !== undefined && repeatsHeader(all[index], column)) same++;
+    else if (same + (count - i - 1) < needed) break;
   }
-  if (same >= 2 && same >= 0.6 * cells.length) {
+  if (same >= 2 && same >= 0.6 * count) {
     return {
       kind: 'repeated-header',
-      reason: `${same} of its ${cells.length} filled cells repeat the header`,
+      reason: `${same} of its ${count} filled cells repeat the header`,
     };
   }
-  const first = cells[0];
-  const lone =
-    first !== undefined &&
-    cells.every(
-      (c, i) => c.text === first.text && (i === 0 || c.index === (cells[i - 1]?.index ?? -2) + 1),
-    );
-  if (lone && !first.number && first.text !== '' && !/^[\d.,\s]+$/.test(first.text)) {
+  const firstIndex = filled[0] as number;
+  // A caption is one text (not a number), maybe copied into the next cells (as readers do with a
+  // merged value).
+  if (typeof all[firstIndex]?.value === 'number') return count;
+  const firstText = cellText(all[firstIndex]);
+  let lone = true;
+  for (let i = 1; i < count && lone; i++) {
+    const index = filled[i] as number;
+    lone = index === (filled[i - 1] as number) + 1 && cellText(all[index]) === firstText;
+  }
+  if (lone && firstText !== '' && !/^[\d.,\s]+$/.test(firstText)) {
     const keyColumns = options.keyColumns ?? [];
-    const where = spanOf(first.index, row.row, options.merges);
+    const where = spanOf(firstIndex, row.row, options.merges);
     const span =
-      cells.length > 1
-        ? `${columnLetter(first.index)}:${columnLetter(first.index + cells.length - 1)}`
-        : where;
-    if (!cells.some((c) => keyColumns.includes(c.index))) {
+      count > 1 ? `${columnLetter(firstIndex)}:${columnLetter(firstIndex + count - 1)}` : where;
+    let inKeyColumn = false;
+    for (let i = 0; i < count && !inKeyColumn; i++) {
+      inKeyColumn = keyColumns.includes(filled[i] as number);
+    }
+    if (!inKeyColumn) {
       return {
         kind: 'caption',
         reason: `a single text in ${span}, outside the key columns (a caption such as a class name)`,
-        caption: first.text,
+        caption: firstText,
       };
     }
   }
-  return {
-    kind: 'data',
-    reason: `${cells.length} cell${cells.length === 1 ? '' : 's'} with a value`,
-  };
+  return count;
 }

@@ -26,6 +26,18 @@ const CONVERTERS: Readonly<Record<ValueKind, Converter>> = {
 };
 
 /**
+ * The converter of a kind, for callers that read many cells of one kind ({@link mapRow}).
+ *
+ * @internal
+ */
+export function converterOf(kind: ValueKind): Converter {
+  const converter = CONVERTERS[kind];
+  if (converter === undefined)
+    throw new TypeError(`convertCell: unknown value kind ${String(kind)}`);
+  return converter;
+}
+
+/**
  * Reads one cell as a {@link ValueKind}: `{ ok: true, value }` (the value is `undefined` for a
  * blank cell, except for flags), perhaps with a `warning` about how it was read, or `{ ok: false,
  * problem }`. Never throws for bad data; problems and warnings are English and never quote a

@@ -1,4 +1,5 @@
 import { matchKey } from '@eduvn/text';
+import { inUnicodeFont } from '../layout/clean-text.ts';
 import type { Cell } from '../workbook/types.ts';
 import { accept, ERROR_VALUE, inputOf, reject } from './converter.ts';
 import { describeValue } from './describe-value.ts';
@@ -10,6 +11,21 @@ const YES = new Set(['x', '✓', '✔', '☑', '✅', '1', 'có', 'co']);
 /** Explicit noes: 0, không. */
 const NO = new Set(['0', 'không', 'khong']);
 
+/** The result for `x`, the templates' mark (shared: results are read-only). */
+const YES_MARK: Converted = Object.freeze({ ok: true, value: true });
+
+/**
+ * {@link convertFlag}'s value for the common cells — `x` or `X` in a Unicode font (yes), a missing
+ * cell (no, unless blanks are absent) — without building a result; `undefined` for any other cell.
+ *
+ * @internal
+ */
+export function quickFlag(cell: Cell | undefined, options: ConvertOptions): boolean | undefined {
+  if (cell === undefined) return options.blank === 'absent' ? undefined : false;
+  const { value } = cell;
+  return (value === 'x' || value === 'X') && inUnicodeFont(cell) ? true : undefined;
+}
+
 /**
  * Reads a cell as a mark (`'flag'`), as the KQHT template's `Hoàn thành chương trình lớp học` and
  * `Lên lớp` columns hold them: `x` or `X`, a check mark (`✓ ✔ ☑ ✅`), `1`, `có` (any case), `TRUE`
@@ -20,6 +36,8 @@ const NO = new Set(['0', 'không', 'khong']);
  * @param options - {@link ConvertOptions.blank}, {@link ConvertOptions.hideValue}
  */
 export function convertFlag(cell: Cell | undefined, options: ConvertOptions = {}): Converted {
+  const quick = quickFlag(cell, options);
+  if (quick !== undefined) return quick ? YES_MARK : accept(false);
   const input = inputOf(cell);
   if (input.blank) return accept(options.blank === 'absent' ? undefined : false);
   if (input.error) return ERROR_VALUE;

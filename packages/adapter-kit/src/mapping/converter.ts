@@ -35,6 +35,21 @@ export function inputOf(cell: Cell | undefined): CellInput {
   return { blank: false, error: false, value: cell.value, text, cell };
 }
 
+/**
+ * {@link inputOf} without building an object, for the converters every row runs: the cell's
+ * cleaned text, `undefined` for a blank cell (missing, or text that cleans to `''`), `null` for
+ * an error value.
+ *
+ * @internal
+ */
+export function textInput(cell: Cell | undefined): string | undefined | null {
+  if (cell === undefined) return undefined;
+  const { value } = cell;
+  if (value === null) return null;
+  const text = cellText(cell);
+  return text === '' && typeof value === 'string' ? undefined : text;
+}
+
 /** @internal */
 export const ABSENT: Converted = Object.freeze({ ok: true, value: undefined });
 

@@ -1,9 +1,16 @@
 import { entityByName, fieldsOf } from '@eduvn/standard';
 import type { Row } from '../workbook/types.ts';
 import type { BoundMapping } from './bind-mapping.ts';
-import { convertCell } from './convert-cell.ts';
 import { maskDigits } from './describe-value.ts';
 import type { MappingIssue } from './issue.ts';
+import {
+  convertStep,
+  MAX_SHAPE_STEPS,
+  planOf,
+  quickValue,
+  type Step,
+  shapeOf,
+} from './row-plan.ts';
 
 /** One row mapped to a record, as {@link mapRow} returns it. */
 export interface MappedRow<F extends string = string> {
@@ -35,6 +42,12 @@ function fieldNames(entity: string): ReadonlySet<string> {
   return names;
 }
 
+/** The values of a row's steps while {@link mapRow} builds its record (see there). */
+let scratch: unknown[] = new Array(32);
+
+/** The extras of mappings that have none (frozen, shared). */
+const EMPTY_EXTRAS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
 /** An error thrown by a hook, for an issue: its name and a masked, cut message. */
 function describeError(error: unknown): string {
   const name = error instanceof Error ? error.name : typeof error;
@@ -63,74 +76,152 @@ function describeError(error: unknown): string {
  * @param row - a data row (see {@link classifyRow})
  */
 export function mapRow<F extends string>(bound: BoundMapping<F>, row: Row): MappedRow<F> {
-  const record: Record<string, unknown> = {};
-  const columns: Partial<Record<string, string>> = {};
-  const extras: Record<string, unknown> = {};
-  const issues: MappingIssue[] = [];
+  return mapCells(bound, row, false);
+}
 
-  for (const binding of bound.bindings) {
-    const { name, spec, column } = binding;
-    if (column === undefined) continue;
-    const cell = row.cells[column.index];
-    const options = binding.sensitive ? { ...spec.options, hideValue: true } : spec.options;
-    const result = convertCell(spec.kind, cell, options);
-    const at = { field: name, column: column.letter };
+/**
+ * {@link mapRow} for readers that pass the columns on as read-only provenance: the `columns` of
+ * records with the same fields filled are one frozen object, shared (no copy per row).
+ *
+ * @internal
+ */
+export function mapRowSharingColumns<F extends string>(
+  bound: BoundMapping<F>,
+  row: Row,
+): MappedRow<F> {
+  return mapCells(bound, row, true);
+}
+
+function mapCells<F extends string>(
+  bound: BoundMapping<F>,
+  row: Row,
+  share: boolean,
+): MappedRow<F> {
+  const plan = planOf(bound);
+  const { steps } = plan;
+  const extras: Record<string, unknown> = plan.hasExtras ? {} : EMPTY_EXTRAS;
+  const issues: MappingIssue[] = [];
+  // The value of each step that fills a field (undefined: none), and which steps did. The
+  // buffer is shared by every call: it is read to the end before any hook can call back.
+  if (scratch.length < steps.length) scratch = new Array(steps.length);
+  const values = scratch;
+  let filled = 0;
+
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    const { name, letter } = step;
+    const cell = row.cells[step.index];
+    const quick = cell?.truncated === true ? undefined : quickValue(step, cell);
+    if (quick !== undefined) {
+      // Decided without a result object (and so without a warning or a problem).
+      if (step.extra) {
+        values[i] = undefined;
+        extras[name] = quick;
+      } else {
+        values[i] = quick;
+        if (i < MAX_SHAPE_STEPS) filled |= 1 << i;
+      }
+      continue;
+    }
+    const result = convertStep(step, cell);
     if (cell?.truncated === true) {
       issues.push({
-        ...at,
+        field: name,
+        column: letter,
         problem: 'The cell was cut at the reader’s length limit; its value is incomplete.',
         severity: 'warning',
       });
     }
     if (!result.ok) {
-      issues.push({ ...at, problem: result.problem, severity: 'error' });
+      values[i] = undefined;
+      issues.push({ field: name, column: letter, problem: result.problem, severity: 'error' });
       continue;
     }
     if (result.warning !== undefined) {
-      issues.push({ ...at, problem: result.warning, severity: 'warning' });
+      issues.push({ field: name, column: letter, problem: result.warning, severity: 'warning' });
     }
     if (result.value === undefined) {
-      if (spec.options.required === true) {
-        issues.push({ ...at, problem: `The required field ${name} is blank.`, severity: 'error' });
+      values[i] = undefined;
+      if (step.required) {
+        issues.push({
+          field: name,
+          column: letter,
+          problem: `The required field ${name} is blank.`,
+          severity: 'error',
+        });
       }
       continue;
     }
-    if (binding.target === 'extra') {
+    if (step.extra) {
+      values[i] = undefined;
       extras[name] = result.value;
     } else {
-      record[name] = result.value;
-      columns[name] = column.letter;
+      values[i] = result.value;
+      if (i < MAX_SHAPE_STEPS) filled |= 1 << i;
     }
   }
 
-  let final = record;
-  const { transform } = bound.mapping;
-  if (transform !== undefined) {
-    try {
-      const out: unknown = transform({ ...record }, row, Object.freeze({ ...extras }));
-      if (typeof out !== 'object' || out === null || Array.isArray(out)) {
-        throw new TypeError('the transform hook must return a record object');
-      }
-      const fields = fieldNames(bound.mapping.entity);
-      final = {};
-      for (const [key, value] of Object.entries(out)) {
-        if (!fields.has(key)) {
-          issues.push({
-            field: key.length > 60 ? `${key.slice(0, 60)}…` : key,
-            problem: `The transform hook returned a key that is not a field of ${bound.mapping.entity}; it was left out.`,
-            severity: 'error',
-          });
-        } else if (value !== undefined) {
-          final[key] = value;
-        }
-      }
-    } catch (error) {
-      final = record;
-      issues.push({
-        problem: `The mapping's transform hook failed (${describeError(error)}); the record holds the columns' values only.`,
-        severity: 'error',
-      });
+  // The record and its columns, keys in the mapping's order: copies of a template with the same
+  // keys when one is at hand (much cheaper than adding the keys one by one on every row).
+  let record: Record<string, unknown>;
+  let columns: Partial<Record<string, string>>;
+  const shape = steps.length <= MAX_SHAPE_STEPS ? shapeOf(plan, filled) : undefined;
+  if (shape === undefined) {
+    record = {};
+    columns = {};
+    for (let i = 0; i < steps.length; i++) {
+      const value = values[i];
+      if (value === undefined) continue;
+      const step = steps[i] as Step;
+      record[step.name] = value;
+      columns[step.name] = step.letter;
     }
+  } else {
+    columns = share ? shape.shared : { ...shape.columns };
+    if (shape.make !== undefined) {
+      record = shape.make(values);
+    } else {
+      record = { ...shape.columns };
+      for (const i of shape.steps) record[(steps[i] as Step).name] = values[i];
+    }
+  }
+
+  const { transform } = bound.mapping;
+  if (transform === undefined) {
+    // Every field of the record came from a column: the columns are its provenance as they are.
+    return {
+      row: row.row,
+      record,
+      columns: columns as Partial<Record<F, string>>,
+      extras: plan.hasExtras ? Object.freeze(extras) : extras,
+      issues,
+    };
+  }
+  let final = record;
+  try {
+    const out: unknown = transform({ ...record }, row, Object.freeze({ ...extras }));
+    if (typeof out !== 'object' || out === null || Array.isArray(out)) {
+      throw new TypeError('the transform hook must return a record object');
+    }
+    const fields = fieldNames(bound.mapping.entity);
+    final = {};
+    for (const [key, value] of Object.entries(out)) {
+      if (!fields.has(key)) {
+        issues.push({
+          field: key.length > 60 ? `${key.slice(0, 60)}…` : key,
+          problem: `The transform hook returned a key that is not a field of ${bound.mapping.entity}; it was left out.`,
+          severity: 'error',
+        });
+      } else if (value !== undefined) {
+        final[key] = value;
+      }
+    }
+  } catch (error) {
+    final = record;
+    issues.push({
+      problem: `The mapping's transform hook failed (${describeError(error)}); the record holds the columns' values only.`,
+      severity: 'error',
+    });
   }
 
   const provenance: Partial<Record<string, string>> = {};

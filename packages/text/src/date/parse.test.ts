@@ -439,12 +439,11 @@ describe('values that are not dates', () => {
       `${'1'.repeat(5_000)}.${'1'.repeat(4_999)}`,
       `${' '.repeat(5_000)}x${' '.repeat(5_000)}`,
     ];
-    const start = performance.now();
+    // No timing assertion: catastrophic backtracking would hang here until the test timeout.
     const reasons = inputs.map((v) => {
       const r = parseVnDate(v);
       return r.ok ? r.date : r.reason;
     });
-    expect(performance.now() - start).toBeLessThan(200);
     expect(reasons).toEqual([
       'unrecognized',
       'out-of-range',

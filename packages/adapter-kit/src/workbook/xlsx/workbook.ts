@@ -1,5 +1,6 @@
 import { open as openFile } from 'node:fs/promises';
 import { type Limits, resolveLimits } from '../../errors.ts';
+import { ROW_BATCHES } from '../row-batches.ts';
 import type { MergedRange, Row, RowOptions, SheetInfo, Workbook } from '../types.ts';
 import { adapterError, asAdapterError, corrupt, type ReadContext } from './fail.ts';
 import { scanMerges } from './merges.ts';
@@ -226,6 +227,13 @@ async function readLayout(
   };
 }
 
+/** The rows up to row `until` (all when it is `undefined`): `rows` itself when none is beyond. */
+function upTo(rows: Row[], until: number | undefined): Row[] {
+  if (until === undefined) return rows;
+  const beyond = rows.findIndex((row) => row.row > until);
+  return beyond < 0 ? rows : rows.slice(0, beyond);
+}
+
 /** A workbook read by {@link openXlsx}. */
 class XlsxWorkbook implements Workbook {
   readonly format = 'xlsx' as const;
@@ -281,10 +289,25 @@ class XlsxWorkbook implements Workbook {
     return { [Symbol.asyncIterator]: () => this.readRows(target, options.until) };
   }
 
+  /** The rows in batches, one per chunk of the sheet (see `ROW_BATCHES`). */
+  [ROW_BATCHES](sheet: string | number, options: RowOptions = {}): AsyncIterable<readonly Row[]> {
+    const target = this.sheet(sheet);
+    return { [Symbol.asyncIterator]: () => this.readBatches(target, options.until) };
+  }
+
   private async *readRows(
     target: Layout['sheets'][number],
     until: number | undefined,
   ): AsyncGenerator<Row> {
+    for await (const batch of this.readBatches(target, until)) {
+      for (const row of batch) yield row;
+    }
+  }
+
+  private async *readBatches(
+    target: Layout['sheets'][number],
+    until: number | undefined,
+  ): AsyncGenerator<readonly Row[]> {
     const access = await this.acquire();
     const what = `The sheet ${JSON.stringify(target.info.name)} (${target.part})`;
     try {
@@ -303,19 +326,16 @@ class XlsxWorkbook implements Workbook {
           if (handler.queue.length === 0) continue;
           const rows = handler.queue;
           handler.queue = [];
-          for (const row of rows) {
-            if (until !== undefined && row.row > until) return;
-            yield row;
-          }
+          const kept = upTo(rows, until);
+          if (kept.length > 0) yield kept;
+          if (kept !== rows) return;
         }
         scanner.end();
       } catch (error) {
         throw this.failure(error, what);
       }
-      for (const row of handler.queue) {
-        if (until !== undefined && row.row > until) return;
-        yield row;
-      }
+      const rest = upTo(handler.queue, until);
+      if (rest.length > 0) yield rest;
     } finally {
       await this.release(access);
     }
