@@ -25,6 +25,8 @@ export function defineAdapter(definition: AdapterDefinition): Adapter {
     if (!definition[key]?.trim())
       throw new TypeError(`defineAdapter ${definition.id}: ${key} is required`);
   }
+  if (definition.open !== undefined && typeof definition.open !== 'function')
+    throw new TypeError(`defineAdapter ${definition.id}: open must be a function`);
   if (definition.formats.length === 0)
     throw new TypeError(`defineAdapter ${definition.id}: no formats`);
   if (definition.entities.length === 0)

@@ -157,6 +157,27 @@ describe('readWith / readAll', () => {
   });
 });
 
+describe('an adapter that opens its own files', () => {
+  it('readWith opens bytes with adapter.open, and a workbook as given', async () => {
+    const opened: string[] = [];
+    const own = defineAdapter({
+      ...pupils,
+      id: 'own-open',
+      open: async (source, options) => {
+        opened.push(options.file ?? '');
+        const { openWorkbook } = await import('../workbook/open.ts');
+        return openWorkbook(source, options);
+      },
+    });
+    const result = await readAll(own, file, { file: 'a.xlsx' });
+    expect(opened).toEqual(['a.xlsx']);
+    expect(result.records).toHaveLength(3);
+    expect(() => defineAdapter({ ...pupils, open: 'no' as never })).toThrow(
+      /open must be a function/,
+    );
+  });
+});
+
 describe('detectAdapter', () => {
   it('ranks the adapter whose header fits', async () => {
     const other = defineAdapter({

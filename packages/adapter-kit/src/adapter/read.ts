@@ -33,6 +33,8 @@ function provenanceOf(
  * provenance (file, sheet, row, and the column of each field), or a skip with its reason (empty,
  * a repeated header, a class caption), or an issue — never silently nothing. Values that cannot be
  * read become issues on the record; a file that cannot be read at all throws an `AdapterError`.
+ * Bytes and paths are opened with the adapter's own `open` when it has one (`openWorkbook`
+ * otherwise).
  *
  * @example
  * ```ts
@@ -49,7 +51,7 @@ export async function* readWith(
   const owned = !isWorkbook(source);
   const workbook = isWorkbook(source)
     ? source
-    : await openWorkbook(source, {
+    : await (adapter.open ?? openWorkbook)(source, {
         ...(options.file === undefined ? {} : { file: options.file }),
         ...(options.limits === undefined ? {} : { limits: options.limits }),
       });

@@ -2,7 +2,8 @@ import type { Limits } from '../errors.ts';
 import type { HeaderMatch } from '../layout/types.ts';
 import type { Mapping } from '../mapping/define-mapping.ts';
 import type { MappingIssue } from '../mapping/issue.ts';
-import type { Row, SheetInfo, WorkbookFormat } from '../workbook/types.ts';
+import type { WorkbookSource } from '../workbook/csv/source.ts';
+import type { Row, SheetInfo, Workbook, WorkbookFormat } from '../workbook/types.ts';
 
 /** Where a record came from: file, sheet, row, and the column of each field. */
 export interface RecordProvenance {
@@ -35,6 +36,14 @@ export interface AdapterEntity {
     sheet: SheetInfo,
     titleRows: readonly Row[],
   ) => Readonly<Record<string, unknown>>;
+}
+
+/** What {@link AdapterDefinition.open} receives besides the source. */
+export interface OpenOptions {
+  /** The file's name, for provenance and messages. */
+  readonly file?: string;
+  /** Limits (file size, rows, columns…). */
+  readonly limits?: Partial<Limits>;
 }
 
 /** What {@link AdapterDefinition.write} receives. */
@@ -71,6 +80,13 @@ export interface AdapterDefinition {
    * `DAN_TOC`); added to the header evidence. Default: none.
    */
   readonly detect?: (sheets: readonly SheetInfo[]) => number;
+  /**
+   * Opens a file for this adapter when `readWith` and `readAll` are given bytes or a path
+   * (default: `openWorkbook`, which sniffs the format): for layouts that need reading options,
+   * such as a CSV's forced encoding or delimiter, or removing the formula prefix its writer adds.
+   * `detectAdapter` opens a file once for all adapters, with `openWorkbook`.
+   */
+  readonly open?: (source: WorkbookSource, options: OpenOptions) => Promise<Workbook>;
   /** Writes records in this layout, when the adapter can write. */
   readonly write?: (request: WriteRequest) => Uint8Array | Promise<Uint8Array>;
 }

@@ -101,8 +101,9 @@ const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 
  * counts are met, hostile input (formulas, 10,000-character cells, `__proto__` headers, bad
  * dates, repeated headers) survives without a crash or prototype pollution, an impossible date
  * becomes an error issue, a damaged file is a typed `AdapterError`, text that looks like a
- * formula is never written as one (in .xlsx it reads back as the same text; in CSV no field
- * starts with `=`, `+`, `-`, `@`, tab or CR), the adapter's writer
+ * formula is never written as one (no formula cell; in CSV no field starts with `=`, `+`, `-`,
+ * `@`, tab or CR) and reads back as the same text (a CSV adapter's `open` removes its writer's
+ * prefix), the adapter's writer
  * round-trips what it reads, and detection recognises the adapter's own files.
  *
  * Call it inside a test file: `testAdapter(myAdapter, [{ name: 'pupils.xlsx', bytes }])`.
@@ -245,8 +246,10 @@ export function testAdapter(
         } finally {
           await workbook.close();
         }
-        if (isZip(written)) {
-          const again = await readAll(adapter, written, { file: 'written.xlsx' });
+        {
+          const again = await readAll(adapter, written, {
+            file: isZip(written) ? 'written.xlsx' : 'written.csv',
+          });
           expect(
             again.records.filter((r) => r.entity === entity).map((r) => r.record[field]),
           ).toEqual(records.map((r) => r[field]));

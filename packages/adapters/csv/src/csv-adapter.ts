@@ -1,5 +1,12 @@
-import { type Adapter, defineAdapter, type Mapping, type WriteRequest } from '@eduvn/adapter-kit';
-import type { CsvReadOptions } from './read-csv.ts';
+import {
+  type Adapter,
+  AdapterError,
+  defineAdapter,
+  type Mapping,
+  openWorkbook,
+  type WriteRequest,
+} from '@eduvn/adapter-kit';
+import { type CsvReadOptions, openCsvFile } from './read-csv.ts';
 import { type CsvWriteOptions, writeCsv } from './write-csv.ts';
 
 /** What {@link csvAdapter} takes: the mapping(s), and optionally names and CSV options. */
@@ -165,6 +172,15 @@ export function csvAdapter(options: CsvAdapterOptions): CsvAdapter {
     basis: options.basis ?? 'a mapping supplied by the user',
     formats: ['csv'],
     entities,
+    // readAll/readWith open CSV with this adapter's options (and remove the formula prefix); a
+    // workbook handed to it is opened as the kit would, and read with a format warning.
+    open: (source, open) =>
+      openCsvFile(source, { ...csv, ...open }).catch((error: unknown) => {
+        if (error instanceof AdapterError && error.code === 'wrong-file-type') {
+          return openWorkbook(source, open);
+        }
+        throw error;
+      }),
     write: (request: WriteRequest) => {
       const mapping = byEntity.get(request.entity);
       if (mapping === undefined) {
