@@ -1,4 +1,4 @@
-import { isIsoCalendarDate } from '../text/iso-date.ts';
+import { isIsoDate } from '@eduvn/text';
 
 /**
  * Vietnam's offset from UTC in minutes (UTC+07:00, no daylight saving time). The day on which an
@@ -20,7 +20,7 @@ const DATE_TIME =
 export function instantOf(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const m = DATE_TIME.exec(value);
-  if (m === null || !isIsoCalendarDate(value.slice(0, 10))) return undefined;
+  if (m === null || !isIsoDate(value.slice(0, 10))) return undefined;
   const [, y, mo, d, h, mi, s, fraction, zulu, sign, oh, om] = m;
   const ms = Number((fraction ?? '').padEnd(3, '0').slice(0, 3));
   const local = Date.UTC(
@@ -55,7 +55,7 @@ export function vietnamDayOf(instant: number): string {
  * ```
  */
 export function recordedBeforeEffective(effectiveDate: unknown, recordedAt: unknown): boolean {
-  if (!isIsoCalendarDate(effectiveDate)) return false;
+  if (!isIsoDate(effectiveDate)) return false;
   const instant = instantOf(recordedAt);
   return instant !== undefined && vietnamDayOf(instant) < effectiveDate;
 }

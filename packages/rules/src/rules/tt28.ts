@@ -1,9 +1,9 @@
+import { isIsoDate } from '@eduvn/text';
 import { perRecord } from '../core/record-scope.ts';
 import type { DatasetRule, RecordRule, Rule } from '../core/rule.ts';
 import { defineRule } from '../core/rule.ts';
 import type { InputRecord, Provenance, RuleSettings } from '../core/types.ts';
 import { isActivePupil } from '../lifecycle/active.ts';
-import { isIsoCalendarDate } from '../text/iso-date.ts';
 
 // TT 28/2020/TT-BGDĐT (primary school charter). Art. 33 for entry age is verified (domain facts §5);
 // the article of the 35-pupil class limit is unsure, hence no article in its basis.
@@ -110,7 +110,7 @@ function readAgeFacts(
   const digit = trimmed.charCodeAt(0) - 0x30;
   if (digit < 1 || digit > 5) return undefined;
   const birth = record['ngaySinh'];
-  if (!isIsoCalendarDate(birth)) return undefined;
+  if (!isIsoDate(birth)) return undefined;
   const grade = digit;
   // The year's four digits (an ISO date).
   const year =

@@ -1,5 +1,5 @@
+import { isIsoDate } from '@eduvn/text';
 import { z } from 'zod';
-import { isCalendarDate } from './calendar-date.ts';
 import { entityRegistry, type FieldMeta, fieldRegistry, type Sensitivity } from './field-meta.ts';
 
 /**
@@ -165,7 +165,7 @@ export function fieldKit(source: string): FieldKit {
       const s = z
         .string()
         .regex(ISO_DATE_SHAPE, { message: 'Expected an ISO date yyyy-mm-dd', abort: true })
-        .refine(isCalendarDate, 'Not a calendar date');
+        .refine(isIsoDate, 'Not a calendar date');
       return finish(s, input, { type: 'date' });
     },
     schoolYear(input: FieldInput) {
@@ -185,7 +185,7 @@ export function fieldKit(source: string): FieldKit {
           message: 'Expected a date-time yyyy-mm-ddThh:mm:ss with an offset (Z or ±hh:mm)',
           abort: true,
         })
-        .refine((v) => isCalendarDate(v.slice(0, 10)), 'Not a calendar date');
+        .refine((v) => isIsoDate(v.slice(0, 10)), 'Not a calendar date');
       return finish(s, input, { type: 'dateTime' });
     },
     bool(input: FieldInput) {
