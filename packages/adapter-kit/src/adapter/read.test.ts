@@ -85,6 +85,11 @@ describe('readWith / readAll', () => {
       [14, 'repeated-header'],
       [15, 'caption'],
     ]);
+    // A caption keeps its text, so that a caller can follow the class of the rows below it.
+    expect(result.skipped.filter((s) => s.caption !== undefined).map((s) => s.caption)).toEqual([
+      'Lớp 1A',
+      'Lớp 1B',
+    ]);
   });
 
   it('turns bad values into issues on the record, never a crash or a drop', async () => {

@@ -124,7 +124,15 @@ export async function* readWith(
           }
           const kind = classifyCells(row, header, classify);
           if (typeof kind !== 'number') {
-            return { kind: 'skip', sheet: sheet.name, row: row.row, reason: kind.kind };
+            return kind.caption === undefined
+              ? { kind: 'skip', sheet: sheet.name, row: row.row, reason: kind.kind }
+              : {
+                  kind: 'skip',
+                  sheet: sheet.name,
+                  row: row.row,
+                  reason: kind.kind,
+                  caption: kind.caption,
+                };
           }
           const mapped = mapRowSharingColumns(bound, row);
           return {

@@ -134,6 +134,11 @@ export type ReadItem =
       readonly row: number;
       /** `'empty'`, `'repeated-header'`, `'caption'`, `'numbering'` or `'title'`. */
       readonly reason: string;
+      /**
+       * For a `'caption'`: its text (`Lớp 1B`, `DANH SÁCH HỌC SINH LỚP 2A`), for callers that
+       * track the class of the rows below it.
+       */
+      readonly caption?: string;
     };
 
 /** Options of {@link readWith}. */
