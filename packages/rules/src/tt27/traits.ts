@@ -1,33 +1,12 @@
-/**
- * A field of `DanhGiaHocSinh` holding one of the 3 general competencies (năng lực chung): tự chủ
- * và tự học, giao tiếp và hợp tác, giải quyết vấn đề và sáng tạo (TT 27/2020; domain facts §4, V).
- */
-export type GeneralCompetencyField =
-  | 'nlTuChuTuHoc'
-  | 'nlGiaoTiepHopTac'
-  | 'nlGiaiQuyetVanDeSangTao';
+import type {
+  GeneralCompetencyField,
+  QualityField,
+  SpecificCompetencyField,
+  TraitField,
+} from '@eduvn/standard';
 
-/**
- * A field of `DanhGiaHocSinh` holding one of the 7 specific competencies (năng lực đặc thù):
- * ngôn ngữ, tính toán, khoa học, công nghệ, tin học, thẩm mĩ, thể chất (domain facts §4, V).
- */
-export type SpecificCompetencyField =
-  | 'nlNgonNgu'
-  | 'nlTinhToan'
-  | 'nlKhoaHoc'
-  | 'nlCongNghe'
-  | 'nlTinHoc'
-  | 'nlThamMi'
-  | 'nlTheChat';
-
-/**
- * A field of `DanhGiaHocSinh` holding one of the 5 qualities (phẩm chất): yêu nước, nhân ái,
- * chăm chỉ, trung thực, trách nhiệm (domain facts §4, V).
- */
-export type QualityField = 'pcYeuNuoc' | 'pcNhanAi' | 'pcChamChi' | 'pcTrungThuc' | 'pcTrachNhiem';
-
-/** A quality or competency field of `DanhGiaHocSinh`. */
-export type TraitField = GeneralCompetencyField | SpecificCompetencyField | QualityField;
+// The trait fields are the entity's, defined with it in @eduvn/standard.
+export type { GeneralCompetencyField, QualityField, SpecificCompetencyField, TraitField };
 
 /** The 3 general competencies, assessed in every grade (V). */
 export const GENERAL_COMPETENCY_FIELDS: readonly GeneralCompetencyField[] = Object.freeze([

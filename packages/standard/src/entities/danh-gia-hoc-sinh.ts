@@ -321,3 +321,33 @@ export const DanhGiaHocSinh = defineEntity(
 );
 /** A record of {@link DanhGiaHocSinh}. */
 export type DanhGiaHocSinh = z.output<typeof DanhGiaHocSinh>;
+
+/**
+ * A field of {@link DanhGiaHocSinh} holding one of the 3 general competencies (năng lực chung):
+ * tự chủ và tự học, giao tiếp và hợp tác, giải quyết vấn đề và sáng tạo (TT 27/2020).
+ */
+export type GeneralCompetencyField = Extract<
+  keyof DanhGiaHocSinh,
+  'nlTuChuTuHoc' | 'nlGiaoTiepHopTac' | 'nlGiaiQuyetVanDeSangTao'
+>;
+
+/**
+ * A field of {@link DanhGiaHocSinh} holding one of the 7 specific competencies (năng lực đặc
+ * thù): ngôn ngữ, tính toán, khoa học, công nghệ, tin học, thẩm mĩ, thể chất (TT 27/2020).
+ */
+export type SpecificCompetencyField = Extract<
+  keyof DanhGiaHocSinh,
+  'nlNgonNgu' | 'nlTinhToan' | 'nlKhoaHoc' | 'nlCongNghe' | 'nlTinHoc' | 'nlThamMi' | 'nlTheChat'
+>;
+
+/**
+ * A field of {@link DanhGiaHocSinh} holding one of the 5 qualities (phẩm chất): yêu nước, nhân
+ * ái, chăm chỉ, trung thực, trách nhiệm (TT 27/2020).
+ */
+export type QualityField = Extract<
+  keyof DanhGiaHocSinh,
+  'pcYeuNuoc' | 'pcNhanAi' | 'pcChamChi' | 'pcTrungThuc' | 'pcTrachNhiem'
+>;
+
+/** A quality or competency field of {@link DanhGiaHocSinh}. */
+export type TraitField = GeneralCompetencyField | SpecificCompetencyField | QualityField;
