@@ -9,8 +9,16 @@
 
 export { ruleCatalogMarkdown } from './catalog.ts';
 export { type AcknowledgeInput, AcknowledgementError, acknowledge } from './core/acknowledge.ts';
-export { type EngineOptions, type RuleSelection, runRules, selectRules } from './core/engine.ts';
+export {
+  type EngineOptions,
+  type RuleSelection,
+  runRules,
+  runRulesSync,
+  type SyncEngineOptions,
+  selectRules,
+} from './core/engine.ts';
 export { recordKeyOf } from './core/keys.ts';
+export { localize } from './core/localize.ts';
 export type {
   AcknowledgedBy,
   Acknowledgement,
@@ -64,4 +72,4 @@ export * from './rules/schema.ts';
 export * from './rules/tt27.ts';
 export * from './rules/tt28.ts';
 export * from './tt27/index.ts';
-export { type ValidateOptions, validate } from './validate.ts';
+export { type ValidateOptions, validate, validateSync } from './validate.ts';

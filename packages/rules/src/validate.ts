@@ -1,4 +1,9 @@
-import { type EngineOptions, runRules } from './core/engine.ts';
+import {
+  type EngineOptions,
+  runRules,
+  runRulesSync,
+  type SyncEngineOptions,
+} from './core/engine.ts';
 import type { Report } from './core/report.ts';
 import type { InputRecord } from './core/types.ts';
 import { BUILT_IN_RULES } from './rules/index.ts';
@@ -26,4 +31,21 @@ export function validate(
   options: ValidateOptions = {},
 ): Promise<Report> {
   return runRules(input, BUILT_IN_RULES, options);
+}
+
+/**
+ * {@link validate} over records already in memory (an array or any iterable), synchronously: the
+ * same report without a promise, for a server checking a write inside a transaction or a test
+ * matcher. Streams from files need {@link validate}.
+ *
+ * @example
+ * ```ts
+ * const report = validateSync([{ entity: 'HocSinh', record }], { asOf: '2026-05-31' });
+ * ```
+ */
+export function validateSync(
+  input: Iterable<InputRecord>,
+  options: SyncEngineOptions = {},
+): Report {
+  return runRulesSync(input, BUILT_IN_RULES, options);
 }

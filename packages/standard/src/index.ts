@@ -78,5 +78,9 @@ export {
   encodeWire,
   type WireDecodeResult,
   type WireObject,
+  type WireReadResult,
   type WireValue,
+  wireToRecord,
 } from './wire/codec.ts';
+export { jsonPointer, wirePathOf } from './wire/path.ts';
+export { type WireSchema, wireSchemaOf } from './wire/schema.ts';

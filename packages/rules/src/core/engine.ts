@@ -1,4 +1,5 @@
 import { classOf, recordKeyOf, symbolOf } from './keys.ts';
+import { localize } from './localize.ts';
 import { closeRecordScope, openRecordScope } from './record-scope.ts';
 import type { Acknowledgement, Issue, IssueCounts, Report } from './report.ts';
 import { locate } from './report.ts';
@@ -12,7 +13,7 @@ import type {
 } from './rule.ts';
 import { resolveSettings, type SettingsInput } from './settings.ts';
 import { needsSync } from './sync-gate.ts';
-import type { Finding, InputRecord, Localized, RuleSettings, Severity } from './types.ts';
+import type { Finding, InputRecord, RuleSettings, Severity } from './types.ts';
 
 /** Which rules run, and how serious their findings are. */
 export interface RuleSelection {
@@ -33,18 +34,6 @@ export interface EngineOptions extends SettingsInput {
   /** Rule selection and severity overrides. */
   readonly rules?: RuleSelection;
 }
-
-const render = (template: string, params: Finding['params']): string =>
-  params
-    ? template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      )
-    : template;
-
-const localize = (text: Localized, params: Finding['params']): Localized => ({
-  vi: render(text.vi, params),
-  en: render(text.en, params),
-});
 
 const matches = (id: string, patterns: readonly string[]): boolean =>
   patterns.some((p) => (p.endsWith('.') ? id.startsWith(p) : id === p));
@@ -101,6 +90,15 @@ async function forEach<T>(
   }
 }
 
+/** Visits every item of a synchronous source, an array by index (no iterator). */
+function forEachSync<T>(input: Iterable<T>, visit: (item: T) => void): void {
+  if (Array.isArray(input)) {
+    for (let i = 0; i < input.length; i++) visit(input[i] as T);
+  } else {
+    for (const item of input) visit(item);
+  }
+}
+
 /**
  * Runs rules over records (an array, any iterable, or an `AsyncIterable` streamed from a reader):
  * record rules as the records stream by, dataset and change rules on the keys they keep, then
@@ -112,6 +110,47 @@ export async function runRules(
   rules: readonly Rule[],
   options: EngineOptions = {},
 ): Promise<Report> {
+  const run = startRun(rules, options);
+  if (options.previous && run.comparesPrevious) await forEach(options.previous, run.previous);
+  await forEach(input, run.visit);
+  return run.finish();
+}
+
+/** {@link EngineOptions} for a synchronous run: the previous snapshot, if any, is an iterable too. */
+export interface SyncEngineOptions extends Omit<EngineOptions, 'previous'> {
+  /** The previous snapshot, for change rules. */
+  readonly previous?: Iterable<InputRecord>;
+}
+
+/**
+ * {@link runRules} over records already in memory (an array or any iterable), synchronously: the
+ * same rules, findings and report, without a promise — for a server checking one write inside a
+ * database transaction, or a test matcher.
+ */
+export function runRulesSync(
+  input: Iterable<InputRecord>,
+  rules: readonly Rule[],
+  options: SyncEngineOptions = {},
+): Report {
+  const run = startRun(rules, options);
+  if (options.previous && run.comparesPrevious) forEachSync(options.previous, run.previous);
+  forEachSync(input, run.visit);
+  return run.finish();
+}
+
+/** One run of the engine: feed the previous snapshot, then the records, then finish. */
+interface Run {
+  /** Whether change rules run (a previous snapshot was given and change rules are selected). */
+  readonly comparesPrevious: boolean;
+  /** Feeds a record of the previous snapshot. */
+  readonly previous: (item: InputRecord) => void;
+  /** Feeds a record. */
+  readonly visit: (item: InputRecord) => void;
+  /** Runs dataset and change rules and builds the report. */
+  readonly finish: () => Report;
+}
+
+function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOptions): Run {
   const settings = resolveSettings(options);
   const selected = selectRules(rules, settings, options.rules);
   const overrides = options.rules?.severity ?? {};
@@ -178,12 +217,10 @@ export async function runRules(
     return found;
   };
 
-  if (options.previous && changeRules.length > 0) {
-    await forEach(options.previous, (item) => {
-      for (const { rule, state } of rulesFor(item.entity).change)
-        rule.previous(item, state, settings);
-    });
-  }
+  const previous = (item: InputRecord): void => {
+    for (const { rule, state } of rulesFor(item.entity).change)
+      rule.previous(item, state, settings);
+  };
 
   let current: InputRecord | undefined;
   let currentRule: Rule | undefined;
@@ -214,7 +251,7 @@ export async function runRules(
   // Records usually come grouped by entity: the last entity's plan is kept at hand.
   let lastEntity: string | undefined;
   let lastPlan: EntityPlan | undefined;
-  await forEach(input, (item) => {
+  const visit = (item: InputRecord): void => {
     records++;
     let applicable = lastPlan;
     if (applicable === undefined || item.entity !== lastEntity) {
@@ -252,25 +289,33 @@ export async function runRules(
     } finally {
       closeRecordScope();
     }
-  });
-  current = undefined;
+  };
 
-  for (const rule of [...datasetRules, ...changeRules]) {
-    const ctx: DatasetContext = {
-      settings,
-      report: (finding) =>
-        emit(
-          rule,
-          finding,
-          finding.target.entity,
-          finding.target.recordKey,
-          finding.target.provenance,
-          finding.target.classCode,
-        ),
-    };
-    rule.finish((rule.scope === 'dataset' ? datasetStates : changeStates).get(rule), ctx);
-  }
-  return buildReport(issues, records, settings, [...recordRules, ...datasetRules, ...changeRules]);
+  const finish = (): Report => {
+    current = undefined;
+    for (const rule of [...datasetRules, ...changeRules]) {
+      const ctx: DatasetContext = {
+        settings,
+        report: (finding) =>
+          emit(
+            rule,
+            finding,
+            finding.target.entity,
+            finding.target.recordKey,
+            finding.target.provenance,
+            finding.target.classCode,
+          ),
+      };
+      rule.finish((rule.scope === 'dataset' ? datasetStates : changeStates).get(rule), ctx);
+    }
+    return buildReport(issues, records, settings, [
+      ...recordRules,
+      ...datasetRules,
+      ...changeRules,
+    ]);
+  };
+
+  return { comparesPrevious: changeRules.length > 0, previous, visit, finish };
 }
 
 const zero = (): { error: number; query: number; acknowledged: number } => ({

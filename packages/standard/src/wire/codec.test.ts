@@ -5,7 +5,7 @@ import { HocSinh } from '../entities/hoc-sinh.ts';
 import { Lop } from '../entities/lop.ts';
 import { entityOf, fieldsOf } from '../meta/entity.ts';
 import { recordOf } from '../testing/record-arbitrary.test-helper.ts';
-import { decodeWire, encodeWire } from './codec.ts';
+import { decodeWire, encodeWire, wireToRecord } from './codec.ts';
 
 const RECORDS = ENTITIES.filter((e) => entityOf(e).kind === 'record');
 
@@ -102,5 +102,40 @@ describe('wire codec', () => {
   it('reports missing required fields with their symbols', () => {
     const result = decodeWire(Lop, { MA: '1A' });
     expect(!result.ok && result.issues.map((i) => i.symbolPath.join('.'))).toEqual(['TRUONG_ID']);
+  });
+});
+
+describe('wireToRecord', () => {
+  it('renames known symbols without validating, and reports unknown ones instead of keeping them', () => {
+    const { record, issues } = wireToRecord(HocSinh, {
+      HOC_SINH_ID: 'HS1',
+      HO_TEN: 'x'.repeat(60),
+      NGAY_SINH: null,
+      hoTen: 'slipped in',
+      ['__proto__']: { polluted: true },
+      LIST_KHEN_THUONG: [{ NOI_DUNG: 'Giỏi', BOGUS: 1 }, 'not a row'],
+    });
+    expect(record).toEqual({
+      hocSinhId: 'HS1',
+      hoTen: 'x'.repeat(60),
+      listKhenThuong: [{ noiDung: 'Giỏi' }, 'not a row'],
+    });
+    expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(issues.map((i) => [i.symbolPath.join('.'), i.code])).toEqual([
+      ['hoTen', 'unknown_symbol'],
+      ['__proto__', 'unknown_symbol'],
+      ['LIST_KHEN_THUONG.0.BOGUS', 'unknown_symbol'],
+    ]);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const { issues } = wireToRecord(Lop, input);
+        if (typeof input !== 'object' || input === null || Array.isArray(input))
+          expect(issues[0]?.code).toBe('invalid_type');
+      }),
+    );
   });
 });

@@ -97,6 +97,50 @@ function decodeObject(
   return out;
 }
 
+/** The outcome of {@link wireToRecord}: the record as far as it could be read, and what could not. */
+export interface WireReadResult {
+  /**
+   * The canonical record: every known symbol renamed to its field, sub-table rows likewise, `null`
+   * left out; values as they came (not validated). Empty when the input was not an object.
+   */
+  readonly record: Record<string, unknown>;
+  /** Unknown symbols (never dropped silently) and an input that is not an object. */
+  readonly issues: readonly RecordIssue[];
+}
+
+/**
+ * Reads a QĐ 4998 wire object into a canonical record **without validating the values**: known
+ * symbols become canonical field names (through sub-table rows), `null` means absent, and every
+ * unknown symbol is an issue (`code: 'unknown_symbol'`) rather than a key of the record — so a
+ * wire key that happens to be a canonical name (`hoTen`) can never slip in. For callers that
+ * validate the record themselves (a server running the rules engine, whose `STD.SCHEMA.001`
+ * checks the structure); {@link decodeWire} reads and validates in one call. Never throws.
+ *
+ * @example
+ * ```ts
+ * wireToRecord(Lop, { TRUONG_ID: '79000701', MA: 7, hoTen: 'x' })
+ * // { record: { truongId: '79000701', ma: 7 }, issues: [{ symbolPath: ['hoTen'], code: 'unknown_symbol', … }] }
+ * ```
+ */
+export function wireToRecord(entity: EntitySchema, wire: unknown): WireReadResult {
+  if (!isPlainObject(wire)) {
+    return {
+      record: {},
+      issues: [
+        {
+          path: [],
+          symbolPath: [],
+          code: 'invalid_type',
+          message: `Expected a wire object, got ${Array.isArray(wire) ? 'an array' : wire === null ? 'null' : typeof wire}`,
+        },
+      ],
+    };
+  }
+  const issues: RecordIssue[] = [];
+  const record = decodeObject(planOf(entity), wire, [], [], issues);
+  return { record, issues };
+}
+
 /**
  * Decodes a QĐ 4998 wire object into a canonical record and validates it: `{ ok: true, record }`,
  * or `{ ok: false, issues }` with every problem located both by canonical path and by wire symbols.
@@ -112,22 +156,9 @@ export function decodeWire<E extends EntitySchema>(
   entity: E,
   wire: unknown,
 ): WireDecodeResult<z.output<E>> {
-  if (!isPlainObject(wire)) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: [],
-          symbolPath: [],
-          code: 'invalid_type',
-          message: `Expected a wire object, got ${Array.isArray(wire) ? 'an array' : wire === null ? 'null' : typeof wire}`,
-        },
-      ],
-    };
-  }
-  const plan = planOf(entity);
-  const issues: RecordIssue[] = [];
-  const record = decodeObject(plan, wire, [], [], issues);
+  const { record, issues: read } = wireToRecord(entity, wire);
+  if (!isPlainObject(wire)) return { ok: false, issues: read };
+  const issues = [...read];
   const result = compileValidator(entity)(record);
   if (!result.ok) issues.push(...result.issues);
   if (issues.length > 0) return { ok: false, issues };
