@@ -13,14 +13,29 @@ export interface TestWorld {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert their shape
   ): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 export const SCHOOL_A = generateSchool({ seed: 101, province: '79', pupils: 60 });
 export const SCHOOL_B = generateSchool({ seed: 202, province: '79', pupils: 60 });
 
+/** A day of school year 2025-2026, the fixtures' default: the clock of {@link testWorld}. */
+export const TEST_NOW = Date.parse('2026-03-02T09:00:00+07:00');
+
+/** A clock tests can move. */
+export function testClock(start = TEST_NOW): { now: () => number; advance: (ms: number) => void } {
+  let t = start;
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
 export async function testWorld(options: SandboxOptions = {}): Promise<TestWorld> {
-  const sandbox = createSandbox({ rateLimit: false, ...options });
+  const sandbox = createSandbox({ rateLimit: false, now: () => TEST_NOW, ...options });
   const schoolA = SCHOOL_A.truong.truongId;
   const schoolB = SCHOOL_B.truong.truongId;
   sandbox.addUnit({ id: '79', kind: 'so', name: 'Sở GD&ĐT TP. Hồ Chí Minh' });

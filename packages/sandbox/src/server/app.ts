@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { CONTRACT_VERSION, openApiDocument } from '../contract/document.ts';
 import { LIMITS } from '../contract/limits.ts';
 import { contractOperations } from '../contract/operations.ts';
@@ -20,6 +20,30 @@ const CORRELATION = /^[A-Za-z0-9._-]+$/;
 const PUBLIC = new Set(['/v1/token', '/v1/health', '/v1/openapi.json']);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Keeps a refused attempt in the audit log: who tried what on which school. */
+function auditDenied(deps: AppDeps, c: Context<SandboxEnv>, problem: ApiProblem): void {
+  const school = /^\/v1\/truong\/([^/]+)/.exec(c.req.path)?.[1];
+  let truongId: string | null = null;
+  try {
+    truongId = school === undefined ? null : decodeURIComponent(school).slice(0, 40);
+  } catch {
+    truongId = null;
+  }
+  deps.store.appendAudit({
+    at: new Date(c.var.receivedMs).toISOString(),
+    accountId: c.var.account.clientId,
+    action: 'denied',
+    truongId,
+    status: problem.status,
+    correlationId: c.var.correlationId,
+    detail: JSON.stringify({
+      method: c.req.method,
+      path: c.req.path.slice(0, 200),
+      reason: problem.options.extensions?.['reason'] ?? null,
+    }),
+  });
+}
 
 /** `/v1/truong/{truongId}/lop/{ma}` → `/v1/truong/:truongId/lop/:ma`. */
 const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
@@ -56,6 +80,7 @@ export function createApp(deps: AppDeps): Hono<SandboxEnv> {
             'server-error',
             'The sandbox failed on this request; the correlation id identifies it in its log',
           );
+    if (problem.type === 'forbidden' && c.var.account) auditDenied(deps, c, problem);
     if (!(error instanceof ApiProblem))
       deps.logger?.error('sandbox: request failed', {
         correlationId: c.var.correlationId,
