@@ -18,6 +18,7 @@ export {
   PROBLEM_TYPES,
   type ProblemDocument,
   type ProblemType,
+  type ProblemTypeInfo,
   problemTypeUri,
 } from './contract/problems.ts';
 export {
@@ -29,20 +30,24 @@ export {
   type Subject,
 } from './contract/resources.ts';
 export type {
+  BatchItemRejected,
   BatchItemResult,
+  BatchItemWritten,
   BatchResult,
   ChangeEntry,
   EventResult,
   IdentifierIssued,
+  PersonStatus,
   RecordResult,
   RecordView,
   WriteOutcomeKind,
   WriteResult,
 } from './contract/results.ts';
-export type { AccountKind } from './domain/account.ts';
+export type { Account, AccountKind } from './domain/account.ts';
 export { SandboxError, type SandboxErrorCode } from './errors.ts';
 export {
   type AccountInput,
+  type AccountSummary,
   type Credentials,
   createSandbox,
   type Sandbox,
@@ -51,8 +56,14 @@ export {
 } from './sandbox.ts';
 export { type DemoAccount, type DemoOptions, type DemoSeed, seedDemo } from './seed/demo.ts';
 export type { SandboxLogger } from './server/deps.ts';
-export type { SandboxBindings, SandboxEnv, SandboxVariables } from './server/env.ts';
-export { FAULT_HEADER, type FaultOptions } from './server/faults.ts';
+export type {
+  SandboxBindings,
+  SandboxEnv,
+  SandboxIncoming,
+  SandboxSocket,
+  SandboxVariables,
+} from './server/env.ts';
+export { FAULT_HEADER, type FaultOptions, type FaultPlan } from './server/faults.ts';
 export type { RateLimitOptions } from './server/rate-limit.ts';
 export type { Durability } from './store/database.ts';
 export type { Unit } from './store/store.ts';

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { hashSecret, newSecret } from './auth/secrets.ts';
 import { newSigningKey } from './auth/tokens.ts';
+import { LIMITS } from './contract/limits.ts';
 import type { AccountKind } from './domain/account.ts';
 import { Directory } from './domain/directory.ts';
 import { SandboxError } from './errors.ts';
@@ -65,6 +66,18 @@ export interface Credentials {
   readonly clientSecret: string;
 }
 
+/** An account as {@link Sandbox.accounts} lists it (never its secret). */
+export interface AccountSummary {
+  /** The client id. */
+  readonly clientId: string;
+  /** Its kind. */
+  readonly kind: AccountKind;
+  /** The unit that issued it. */
+  readonly unitId: string;
+  /** The holder's name. */
+  readonly name: string;
+}
+
 /** A listening sandbox. */
 export interface SandboxServer {
   /** Its base URL (`http://127.0.0.1:4010`). */
@@ -94,7 +107,7 @@ export interface Sandbox {
   /** The units. */
   units(): Unit[];
   /** The accounts (without secrets). */
-  accounts(): { clientId: string; kind: AccountKind; unitId: string; name: string }[];
+  accounts(): AccountSummary[];
   /** Serves the app over HTTP (default `127.0.0.1`, a free port). */
   listen(options?: { readonly port?: number; readonly hostname?: string }): Promise<SandboxServer>;
   /** Closes the database (stop any server first). */
@@ -146,10 +159,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     store.setMeta('signing-key', signingKey);
   }
   let directory = new Directory(store.units());
+  // Answers kept for idempotency keys are forgotten after LIMITS.idempotencyHours.
+  const clock = options.now ?? Date.now;
+  const purge = (): void => {
+    if (store.db.open)
+      store.purgeIdempotency(new Date(clock() - LIMITS.idempotencyHours * 3_600_000).toISOString());
+  };
+  purge();
+  const purger = setInterval(purge, 3_600_000);
+  purger.unref();
   const app = createApp({
     store,
     directory: () => directory,
-    now: options.now ?? Date.now,
+    now: clock,
     deadlineHours,
     tokenTtlSeconds,
     signingKey,
@@ -237,6 +259,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           }),
       };
     },
-    close: () => store.close(),
+    close: () => {
+      clearInterval(purger);
+      store.close();
+    },
   };
 }

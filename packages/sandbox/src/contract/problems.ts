@@ -1,9 +1,6 @@
-/**
- * The problem types of the eduvn API (RFC 9457 problem documents): every error the server answers
- * is one of these, with its HTTP status and a title in English and Vietnamese. A client builds its
- * error family from `type`.
- */
-export const PROBLEM_TYPES = {
+import type { Bilingual } from '@eduvn/standard';
+
+const TYPES = {
   'malformed-request': {
     status: 400,
     title: 'The request is malformed',
@@ -94,10 +91,45 @@ export const PROBLEM_TYPES = {
     title: 'The service is unavailable',
     titleVi: 'Dịch vụ tạm thời không sẵn sàng',
   },
-} as const satisfies Record<string, { status: number; title: string; titleVi: string }>;
+} as const satisfies Record<ProblemType, ProblemTypeInfo>;
 
 /** The slug of a problem type (`'validation'`, `'identifier-conflict'`, …). */
-export type ProblemType = keyof typeof PROBLEM_TYPES;
+export type ProblemType =
+  | 'malformed-request'
+  | 'idempotency-key-required'
+  | 'unauthorized'
+  | 'invalid-client'
+  | 'forbidden'
+  | 'not-found'
+  | 'no-delete'
+  | 'method-not-allowed'
+  | 'identifier-conflict'
+  | 'event-immutable'
+  | 'idempotency-key-reused'
+  | 'precondition-failed'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'validation'
+  | 'rate-limited'
+  | 'server-error'
+  | 'unavailable';
+
+/** What a problem type is: its HTTP status and its title. */
+export interface ProblemTypeInfo {
+  /** The HTTP status it is answered with. */
+  readonly status: number;
+  /** Its title, in English. */
+  readonly title: string;
+  /** Its title, in Vietnamese. */
+  readonly titleVi: string;
+}
+
+/**
+ * The problem types of the eduvn API (RFC 9457 problem documents): every error the server answers
+ * is one of these, with its HTTP status and a title in English and Vietnamese. A client builds its
+ * error family from `type`.
+ */
+export const PROBLEM_TYPES: Readonly<Record<ProblemType, ProblemTypeInfo>> = TYPES;
 
 /** The URI prefix of every problem type: `urn:eduvn:problem:` + the slug. */
 export const PROBLEM_TYPE_PREFIX = 'urn:eduvn:problem:';
@@ -118,9 +150,9 @@ export interface ApiIssue {
   /** RFC 6901 JSON Pointer into the record's wire object (`/HO_TEN`), `''` for the whole record. */
   readonly pointer: string;
   /** What is wrong, in Vietnamese and English. */
-  readonly message: { readonly vi: string; readonly en: string };
+  readonly message: Bilingual;
   /** How to fix it. */
-  readonly hint?: { readonly vi: string; readonly en: string };
+  readonly hint?: Bilingual;
 }
 
 /** An RFC 9457 problem document as the eduvn API writes it. */

@@ -44,26 +44,46 @@ export interface RecordResult extends WriteResult {
   readonly data: WireObject;
 }
 
+/** The person a status event is about, after it. */
+export interface PersonStatus {
+  /** A pupil or a staff member. */
+  readonly entity: 'HocSinh' | 'CanBo';
+  /** Their key (`{ HOC_SINH_ID: '…' }`). */
+  readonly key: Readonly<Record<string, string>>;
+  /** Their record's version after the event. */
+  readonly version: number;
+  /** Their current status code (the latest event's `TRANG_THAI_SAU`). */
+  readonly status: string;
+}
+
 /** The answer to a status event: the event recorded and the person's new status. */
 export interface EventResult extends RecordResult {
   /** The person the event is about, after it. */
-  readonly person: {
-    readonly entity: 'HocSinh' | 'CanBo';
-    readonly key: Readonly<Record<string, string>>;
-    readonly version: number;
-    readonly status: string;
-  };
+  readonly person: PersonStatus;
+}
+
+/** A batch item that was written. */
+export interface BatchItemWritten extends WriteResult {
+  /** The item's position in the batch. */
+  readonly index: number;
+  /** 201 created, 200 updated or unchanged. */
+  readonly status: 200 | 201;
+}
+
+/** A batch item that was refused, with its problem (and rule ids). */
+export interface BatchItemRejected {
+  /** The item's position in the batch. */
+  readonly index: number;
+  /** The status the item would have had on its own (400, 403, 404, 409, 422). */
+  readonly status: number;
+  /** Always `'rejected'`. */
+  readonly outcome: 'rejected';
+  /** Why, as a problem document (without the request's instance and correlation id). */
+  readonly problem: Omit<ProblemDocument, 'instance' | 'correlationId'>;
 }
 
 /** The answer for one item of a batch. */
-export type BatchItemResult =
-  | ({ readonly index: number; readonly status: 200 | 201 } & WriteResult)
-  | {
-      readonly index: number;
-      readonly status: number;
-      readonly outcome: 'rejected';
-      readonly problem: Omit<ProblemDocument, 'instance' | 'correlationId'>;
-    };
+export type BatchItemResult = BatchItemWritten | BatchItemRejected;
 
 /** The answer to `POST /v1/batches`. */
 export interface BatchResult {

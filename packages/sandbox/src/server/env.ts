@@ -8,7 +8,21 @@ import type { FaultPlan } from './faults.ts';
  */
 export interface SandboxBindings {
   /** The Node request. */
-  readonly incoming?: { readonly socket?: { destroy(): void; readonly remoteAddress?: string } };
+  readonly incoming?: SandboxIncoming;
+}
+
+/** What the sandbox uses of a Node request. */
+export interface SandboxIncoming {
+  /** Its socket. */
+  readonly socket?: SandboxSocket;
+}
+
+/** What the sandbox uses of a request's socket. */
+export interface SandboxSocket {
+  /** Closes the connection at once (the fault "dropped connection"). */
+  destroy(): void;
+  /** The client's address (the rate limit of token requests is per address). */
+  readonly remoteAddress?: string;
 }
 
 /** Per-request values the middleware sets for the handlers. */
