@@ -242,8 +242,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     async listen(listenOptions = {}) {
       const hostname = listenOptions.hostname ?? '127.0.0.1';
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-        const s = serve({ fetch: app.fetch, port: listenOptions.port ?? 0, hostname }, () =>
-          resolve(s),
+        const s = serve(
+          {
+            fetch: app.fetch,
+            port: listenOptions.port ?? 0,
+            hostname,
+            // Never replace the host's global Request/Response (msw and others rely on them).
+            overrideGlobalObjects: false,
+          },
+          () => resolve(s),
         );
         s.once('error', reject);
       });
