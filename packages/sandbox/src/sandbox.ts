@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { defaultRuleCatalogs } from '@eduvn/rules';
 import type { Catalogs } from '@eduvn/standard';
 import { serve } from '@hono/node-server';
@@ -7,6 +8,7 @@ import type { Hono } from 'hono';
 import { hashSecret, newSecret } from './auth/secrets.ts';
 import { newSigningKey } from './auth/tokens.ts';
 import { LIMITS } from './contract/limits.ts';
+import { PROBLEM_TYPES, problemTypeUri } from './contract/problems.ts';
 import type { AccountKind } from './domain/account.ts';
 import { Directory } from './domain/directory.ts';
 import { SandboxError } from './errors.ts';
@@ -181,8 +183,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     logger: options.logger,
   });
 
-  const handle = async (request: Request): Promise<Response> => {
+  // In-process, nobody drains a body the app did not read: cancel it, as a server closes a
+  // request's stream, so that a caller waiting on its own copy of the body (ky does) is released.
+  const answer = async (request: Request): Promise<Response> => {
     const response = await app.fetch(request, {});
+    if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});
+    return response;
+  };
+  const handle = async (request: Request): Promise<Response> => {
+    const response = await answer(request);
     return response.headers.has(DROPPED_HEADER) ? Response.error() : response;
   };
 
@@ -190,11 +199,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     app,
     handle,
     async fetch(input, init) {
+      // A Request keeps its method, headers and body (init may add to them); a text or URL is
+      // taken from the sandbox's own origin when relative.
       const request =
-        input instanceof Request && init === undefined
-          ? input
-          : new Request(new URL(String(input instanceof Request ? input.url : input), BASE), init);
-      const response = await app.fetch(request, {});
+        input instanceof Request
+          ? init === undefined
+            ? input
+            : new Request(input, init)
+          : new Request(new URL(String(input), BASE), init);
+      const response = await answer(request);
       if (response.headers.has(DROPPED_HEADER)) throw droppedError();
       return response;
     },
@@ -253,6 +266,30 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           () => resolve(s),
         );
         s.once('error', reject);
+      });
+      // What Node's HTTP parser refuses (a bare CR in a header, headers too large) is answered
+      // with a problem document too, and the connection closed.
+      server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+        if (!socket.writable) return;
+        const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+        const correlationId = randomUUID();
+        const body = JSON.stringify({
+          type: problemTypeUri('malformed-request'),
+          title: PROBLEM_TYPES['malformed-request'].title,
+          titleVi: PROBLEM_TYPES['malformed-request'].titleVi,
+          status,
+          detail:
+            status === 431
+              ? 'The request headers are too large'
+              : 'The HTTP request cannot be parsed',
+          instance: '',
+          correlationId,
+        });
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+            `content-type: application/problem+json; charset=utf-8\r\nx-correlation-id: ${correlationId}\r\n` +
+            `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+        );
       });
       const { port } = server.address() as AddressInfo;
       const host = hostname.includes(':') ? `[${hostname}]` : hostname;

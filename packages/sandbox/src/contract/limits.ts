@@ -1,6 +1,6 @@
 /**
  * The documented limits of the eduvn API. A request over a limit gets a problem document naming it
- * (413 for sizes, 422 for counts).
+ * (413 for sizes and for batches over the item limit; 400 for nesting and page sizes).
  */
 export const LIMITS = {
   /** The most records one `POST /v1/batches` may carry. */

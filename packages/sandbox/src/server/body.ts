@@ -24,8 +24,10 @@ export async function readLimited(request: Request, max: number): Promise<Uint8A
     if (done) break;
     size += value.byteLength;
     if (size > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(max);
+      // Not cancelled: over HTTP that would drop the connection before the 413 goes out. The
+      // answer closes the connection instead (the rest of the body is never read).
+      reader.releaseLock();
+      throw tooLarge(max, true);
     }
     chunks.push(value);
   }
@@ -38,9 +40,10 @@ export async function readLimited(request: Request, max: number): Promise<Uint8A
   return out;
 }
 
-const tooLarge = (max: number): ApiProblem =>
+const tooLarge = (max: number, close = false): ApiProblem =>
   new ApiProblem('payload-too-large', `The request body is over ${max} bytes`, {
     extensions: { limit: max },
+    ...(close ? { headers: { connection: 'close' } } : {}),
   });
 
 /**

@@ -48,6 +48,16 @@ export function dropConnection(c: Context<SandboxEnv>): Response {
   return new Response(null, { status: 599, headers: { [DROPPED_HEADER]: '1' } });
 }
 
+/** A stored answer replayed: a problem document speaks of the request it now answers. */
+function replayedBody(
+  body: string,
+  headers: Readonly<Record<string, string>>,
+  correlationId: string,
+): string {
+  if (!/problem\+json/.test(headers['content-type'] ?? '')) return body;
+  return JSON.stringify({ ...(JSON.parse(body) as Record<string, unknown>), correlationId });
+}
+
 const fingerprintOf = (c: Context<SandboxEnv>, bodyText: string): string =>
   createHash('sha256')
     .update(`${c.req.method} ${c.req.path}\n`)
@@ -79,12 +89,10 @@ export function mutate(
           'This Idempotency-Key was used for another request (other path or body): make a new key for a new operation',
         );
       }
-      return new Response(stored.body, {
+      const headers = JSON.parse(stored.headers) as Record<string, string>;
+      return new Response(replayedBody(stored.body, headers, c.var.correlationId), {
         status: stored.status,
-        headers: {
-          ...(JSON.parse(stored.headers) as Record<string, string>),
-          'idempotent-replayed': 'true',
-        },
+        headers: { ...headers, 'idempotent-replayed': 'true' },
       });
     }
   }
