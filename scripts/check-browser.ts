@@ -8,7 +8,7 @@
  * fails under CI (`CI=true`) and warns elsewhere.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -20,7 +20,10 @@ import { chromium } from 'playwright-core';
 interface BrowserCheck {
   /** The package folder under the repository root. */
   dir: string;
-  /** Its runtime dependencies, mapped in the page's import map to their ESM entries. */
+  /**
+   * Its runtime dependencies, mapped in the page's import map to their ESM entries; `name@dir`
+   * resolves `name` from the package folder `dir` (a dependency of a dependency).
+   */
   dependencies: readonly string[];
   /** A function body run in the page with the module as `m`; returns JSON-serializable results. */
   probe: string;
@@ -56,7 +59,49 @@ const standardProbe = `
     m.bundledCatalogs().lookup('DM_DAN_TOC', '01')?.entry.name,
   ];`;
 
+const clientProbe = `return (async () => {
+  const calls = [];
+  const json = (body, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetchStub = async (request) => {
+    const path = new URL(request.url).pathname;
+    calls.push([request.method, path, request.headers.get('idempotency-key') !== null]);
+    if (path === '/v1/token') return json({ access_token: 'evs1.a.b', token_type: 'Bearer', expires_in: 3600 });
+    if (calls.length === 2) return json({ type: 'urn:eduvn:problem:unavailable', title: 'down', status: 503 }, 503);
+    return json({
+      outcome: 'created', entity: 'HocSinh', truongId: '79000701', key: { HOC_SINH_ID: 'HS1' }, version: 1,
+      data: { TRUONG_ID: '79000701', HOC_SINH_ID: 'HS1', HO_TEN: 'Nguyễn Văn An' },
+      occurredAt: '2026-01-01T00:00:00Z', receivedAt: '2026-01-01T00:00:00Z', late: false, warnings: [],
+    }, 201);
+  };
+  const client = m.createClient({
+    baseUrl: 'https://csdl.test',
+    credentials: { clientId: 'a', clientSecret: 'b' },
+    fetch: fetchStub,
+    retry: { retries: 2, baseDelayMs: 1 },
+  });
+  const r = await client.upsert('HocSinh', { truongId: '79000701', hocSinhId: 'HS1', hoTen: 'Nguyễn Văn An' });
+  const e = await client.upsert('HocSinh', { truongId: 'x', hocSinhId: 'y', bogus: 1 }).catch((x) => x.name);
+  return [r.outcome, r.record, r.$metadata.attempts, calls, e, m.redact('so 079216001234')];
+})();`;
+
 const checks: BrowserCheck[] = [
+  {
+    dir: 'packages/client',
+    dependencies: [
+      'ky',
+      'p-retry',
+      'is-network-error@node_modules/p-retry',
+      'zod@packages/standard',
+      '@eduvn/standard',
+      '@eduvn/text',
+    ],
+    probe: clientProbe,
+    expected: async () => {
+      const m = await import(join(root, 'packages/client/dist/index.js'));
+      return new Function('m', clientProbe)(m);
+    },
+  },
   {
     dir: 'packages/standard',
     dependencies: ['zod', '@eduvn/text'],
@@ -90,12 +135,35 @@ function findChromium(): string | null {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json' };
 
+/**
+ * The real path of a dependency's package.json as Node would find it from a package folder:
+ * `node_modules/<name>` in the folder or above it (works for packages whose `exports` hide
+ * their package.json).
+ */
+function manifestOf(packageDir: string, name: string): string {
+  let dir = dirname(realpathSync(join(root, packageDir, 'package.json')));
+  for (;;) {
+    const candidate = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(candidate)) return realpathSync(candidate);
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`check-browser: ${name} not found from ${packageDir}`);
+    dir = parent;
+  }
+}
+
 /** The URL path (from the repository root) of a dependency's browser ESM entry, as its package resolves it. */
 function esmEntry(packageDir: string, name: string): string {
-  const require = createRequire(join(root, packageDir, 'package.json'));
-  const manifestPath = realpathSync(require.resolve(`${name}/package.json`));
+  const manifestPath = manifestOf(packageDir, name);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const main = manifest.exports?.['.'] ?? manifest.module ?? manifest.main;
+  const exports = manifest.exports;
+  // `exports` is either a map of subpaths ('.', './x') or the conditions of '.' themselves.
+  const conditions =
+    typeof exports === 'object' &&
+    exports !== null &&
+    !Object.keys(exports).some((k) => k.startsWith('.'))
+      ? exports
+      : exports?.['.'];
+  const main = conditions ?? manifest.module ?? manifest.main;
   const pick = (e: unknown): string | undefined =>
     typeof e === 'string'
       ? e
@@ -151,10 +219,19 @@ async function main(): Promise<void> {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`http://127.0.0.1:${port}/package.json`);
       const imports: Record<string, string> = {};
-      for (const dep of check.dependencies) {
+      for (const spec of check.dependencies) {
+        const [dep, from] = spec.startsWith('@') ? [spec, undefined] : spec.split('@');
+        if (dep === undefined) continue;
         imports[dep] = dep.startsWith('@eduvn/')
           ? `/packages/${dep.slice('@eduvn/'.length)}/dist/index.js`
-          : esmEntry(check.dir, dep);
+          : esmEntry(
+              from === undefined
+                ? check.dir
+                : from.startsWith('node_modules/')
+                  ? join(check.dir, from)
+                  : from,
+              dep,
+            );
       }
       await page.setContent(
         `<!doctype html><script type="importmap">${JSON.stringify({ imports })}</script>`,

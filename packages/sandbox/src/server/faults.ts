@@ -27,7 +27,8 @@ export interface FaultOptions {
   /**
    * Whether a request may ask for a fault with the `X-Eduvn-Fault` header (default `true`): a
    * list of `status=503`, `status=429; retry-after=2`, `drop`, `drop-after`, `partial=3`,
-   * `latency=200`, separated by `;` or `,`.
+   * `latency=200`, separated by `;` or `,`; `none` asks for no fault whatever the rates (to
+   * read the state in a test).
    */
   readonly header?: boolean;
 }
@@ -64,7 +65,7 @@ function parseHeader(value: string): FaultPlan {
     const bad = (): never => {
       throw new ApiProblem(
         'malformed-request',
-        `${FAULT_HEADER}: cannot read ${JSON.stringify(directive.slice(0, 40))}; use status=503, status=429; retry-after=2, drop, drop-after, partial=3, latency=200`,
+        `${FAULT_HEADER}: cannot read ${JSON.stringify(directive.slice(0, 40))}; use status=503, status=429; retry-after=2, drop, drop-after, partial=3, latency=200, or none`,
       );
     };
     switch (name.toLowerCase()) {
@@ -87,6 +88,9 @@ function parseHeader(value: string): FaultPlan {
       case 'partial':
         if (raw !== undefined && !(Number.isInteger(n) && n >= 0)) bad();
         plan.partial = raw === undefined ? -1 : n;
+        break;
+      case 'none':
+        if (raw !== undefined) bad();
         break;
       case 'latency':
         if (!(Number.isInteger(n) && n >= 0 && n <= MAX_LATENCY_MS)) bad();
