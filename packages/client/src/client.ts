@@ -114,13 +114,21 @@ export interface LatePushes {
   /** The deadline the server applies. */
   readonly deadlineHours: number;
   /** The schools, most late first. */
-  readonly data: readonly {
-    readonly truongId: string;
-    readonly changes: number;
-    readonly late: number;
-    readonly maxDelayHours: number;
-    readonly lastLateAt: string | null;
-  }[];
+  readonly data: readonly LatePushRow[];
+}
+
+/** One school's late pushes. */
+export interface LatePushRow {
+  /** The school. */
+  readonly truongId: string;
+  /** Changes it pushed in the period. */
+  readonly changes: number;
+  /** Of those, received after the deadline. */
+  readonly late: number;
+  /** The longest delay, in hours. */
+  readonly maxDelayHours: number;
+  /** When the last late one arrived. */
+  readonly lastLateAt: string | null;
 }
 
 /**

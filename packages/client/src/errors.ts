@@ -1,3 +1,4 @@
+import type { Bilingual } from '@eduvn/standard';
 import { redact, redactDeep } from './redact.ts';
 
 /** What every API error says about the call that produced it (after all its attempts). */
@@ -21,9 +22,9 @@ export interface ApiIssue {
   /** JSON Pointer into the record's wire object (`/HO_TEN`). */
   readonly pointer: string;
   /** What is wrong, in Vietnamese and English. */
-  readonly message: { readonly vi: string; readonly en: string };
+  readonly message: Bilingual;
   /** How to fix it. */
-  readonly hint?: { readonly vi: string; readonly en: string };
+  readonly hint?: Bilingual;
 }
 
 /** An RFC 9457 problem document, as the eduvn API writes them. */
@@ -48,10 +49,13 @@ export interface Problem {
 
 const PREFIX = 'urn:eduvn:problem:';
 
-/** The options every error takes. */
-interface ErrorInit {
+/** What an {@link EduvnApiError} is made of. */
+export interface ApiErrorInit {
+  /** The server's problem document, when there was an answer. */
   readonly problem?: Problem;
+  /** Attempts and waiting. */
   readonly metadata: ApiMetadata;
+  /** The underlying failure (a network or timeout error). */
   readonly cause?: unknown;
 }
 
@@ -61,6 +65,7 @@ interface ErrorInit {
  * a full personal ID.
  */
 export class EduvnApiError extends Error {
+  /** `'EduvnApiError'`, or the subclass's name. */
   override readonly name: string = 'EduvnApiError';
   /** The HTTP status (0 when no answer came). */
   readonly status: number;
@@ -77,7 +82,7 @@ export class EduvnApiError extends Error {
   /** Attempts and waiting. */
   readonly $metadata: ApiMetadata;
 
-  constructor(message: string, init: ErrorInit) {
+  constructor(message: string, init: ApiErrorInit) {
     super(redact(message), init.cause === undefined ? undefined : { cause: init.cause });
     // What the server said is redacted too: a misbehaving server may echo what it must not.
     const p = init.problem === undefined ? undefined : (redactDeep(init.problem) as Problem);
@@ -93,38 +98,47 @@ export class EduvnApiError extends Error {
 
 /** 401, or a token that could not be obtained: the credentials are wrong or the token was refused twice. */
 export class AuthError extends EduvnApiError {
+  /** Always `'AuthError'`. */
   override readonly name = 'AuthError';
 }
 /** 403: the account may not do this (another school, or a read-only `khai-thac` account writing). */
 export class ForbiddenError extends EduvnApiError {
+  /** Always `'ForbiddenError'`. */
   override readonly name = 'ForbiddenError';
 }
 /** 404: no such record (or school, or path). */
 export class NotFoundError extends EduvnApiError {
+  /** Always `'NotFoundError'`. */
   override readonly name = 'NotFoundError';
 }
 /** 422: the data does not follow the standard; `issues` lists every problem. */
 export class ValidationError extends EduvnApiError {
+  /** Always `'ValidationError'`. */
   override readonly name = 'ValidationError';
 }
 /** 409 (and 412): an identifier would change or name another person, an event was changed, a key reused, a version moved. */
 export class ConflictError extends EduvnApiError {
+  /** Always `'ConflictError'`. */
   override readonly name = 'ConflictError';
 }
 /** 429 after the retries: the server kept asking to slow down. */
 export class RateLimitError extends EduvnApiError {
+  /** Always `'RateLimitError'`. */
   override readonly name = 'RateLimitError';
 }
 /** 5xx after the retries (or another unexpected status). */
 export class ServerError extends EduvnApiError {
+  /** Always `'ServerError'`. */
   override readonly name = 'ServerError';
 }
 /** No answer: the connection failed or was dropped, after the retries. */
 export class NetworkError extends EduvnApiError {
+  /** Always `'NetworkError'`. */
   override readonly name = 'NetworkError';
 }
 /** No answer in time, after the retries. */
 export class TimeoutError extends EduvnApiError {
+  /** Always `'TimeoutError'`. */
   override readonly name = 'TimeoutError';
 }
 

@@ -14,11 +14,13 @@ export {
   createClient,
   type EduvnClient,
   type LatePushes,
+  type LatePushRow,
   type PageOptions,
   type School,
   type WriteOptions,
 } from './client.ts';
 export {
+  type ApiErrorInit,
   type ApiIssue,
   type ApiMetadata,
   AuthError,

@@ -16,13 +16,14 @@ export {
   deadlineOf,
   deadlineState,
 } from './outbox/deadline.ts';
-export { personOfKey, recordKeyOf } from './outbox/keys.ts';
+export { type PersonRef, personOfKey, recordKeyOf } from './outbox/keys.ts';
 export {
   type MassChangeFinding,
   MassChangeHold,
   type MassChangeOptions,
 } from './outbox/mass-change.ts';
 export {
+  type BackoffOptions,
   type ChangeInput,
   createOutbox,
   type DeadlineAlert,
@@ -30,8 +31,10 @@ export {
   type IdentifierMapping,
   type Outbox,
   type OutboxHooks,
+  type OutboxLogger,
   type OutboxOptions,
   type OutboxStatus,
+  type WaitingChange,
 } from './outbox/outbox.ts';
 export { OutboxStoreError, type OutboxStoreErrorCode } from './store/errors.ts';
 export { STORE_LIMITS } from './store/limits.ts';

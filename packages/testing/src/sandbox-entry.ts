@@ -15,5 +15,6 @@ export {
 export {
   createSandboxWorld,
   type SandboxWorld,
+  type SandboxWorldCredentials,
   type SandboxWorldOptions,
 } from './sandbox-world.ts';

@@ -11,6 +11,16 @@ export interface SandboxWorldOptions extends SandboxOptions {
   readonly pupils?: number;
 }
 
+/** The accounts of a {@link SandboxWorld}. */
+export interface SandboxWorldCredentials {
+  /** The school's `quan-tri` account (reads and writes). */
+  readonly school: Credentials;
+  /** The school's `khai-thac` account (reads only). */
+  readonly schoolReader: Credentials;
+  /** The Sở's `khai-thac` account (reads every school of the province). */
+  readonly so: Credentials;
+}
+
 /** A sandbox with one Sở, one generated school, and accounts to call it with. */
 export interface SandboxWorld {
   /** The sandbox (answer in-process with `sandbox.fetch`, or serve it with `sandbox.listen`). */
@@ -19,12 +29,8 @@ export interface SandboxWorld {
   readonly school: GeneratedSchool;
   /** The school's TRUONG_ID. */
   readonly truongId: string;
-  /** Accounts: the school's `quan-tri` (writes) and `khai-thac` (reads), the Sở's `khai-thac`. */
-  readonly credentials: {
-    readonly school: Credentials;
-    readonly schoolReader: Credentials;
-    readonly so: Credentials;
-  };
+  /** Accounts to call it with. */
+  readonly credentials: SandboxWorldCredentials;
 }
 
 /**

@@ -15,8 +15,16 @@ export function recordKeyOf(entity: string, record: Readonly<Record<string, unkn
   return JSON.stringify([entity, truongId, ...values]);
 }
 
+/** A person a record key names. */
+export interface PersonRef {
+  /** `'HocSinh'` or `'CanBo'`. */
+  readonly entity: string;
+  /** The person's identifier. */
+  readonly id: string;
+}
+
 /** The entity and person id a record key names, for pupils and staff. */
-export function personOfKey(recordKey: string): { entity: string; id: string } | undefined {
+export function personOfKey(recordKey: string): PersonRef | undefined {
   const [entity, , id] = JSON.parse(recordKey) as string[];
   return (entity === 'HocSinh' || entity === 'CanBo') && id !== undefined
     ? { entity, id }

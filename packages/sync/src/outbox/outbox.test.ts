@@ -86,13 +86,11 @@ describe('the outbox', () => {
     const outbox = w.outbox({ batchSize: 7 });
     const p = pupils[0] as HocSinh;
     await outbox.enqueue(
-      pupils
-        .slice(0, 20)
-        .map((record) => ({
-          entity: 'HocSinh' as const,
-          record,
-          occurredAt: '2026-03-02T08:00:00+07:00',
-        })),
+      pupils.slice(0, 20).map((record) => ({
+        entity: 'HocSinh' as const,
+        record,
+        occurredAt: '2026-03-02T08:00:00+07:00',
+      })),
     );
     await outbox.enqueue([
       { entity: 'SuKienTrangThai', record: event(p, 1) },

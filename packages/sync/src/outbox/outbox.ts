@@ -15,7 +15,13 @@ import type {
   Rejection,
   StoredChange,
 } from '../store/types.ts';
-import { type DeadlineSettings, deadlineOf, deadlineState, thresholds } from './deadline.ts';
+import {
+  type DeadlineSettings,
+  type DeadlineState,
+  deadlineOf,
+  deadlineState,
+  thresholds,
+} from './deadline.ts';
 import { recordKeyOf } from './keys.ts';
 import { MassChangeHold, type MassChangeOptions, massChangeFindings } from './mass-change.ts';
 
@@ -69,6 +75,28 @@ export interface OutboxHooks {
   onRetry?(error: Error, count: number): void;
 }
 
+/** How long the outbox waits before trying an undelivered change again. */
+export interface BackoffOptions {
+  /** The first wait, in milliseconds (default 5,000); it doubles with each attempt, with jitter. */
+  readonly baseMs?: number;
+  /** The longest wait (default 600,000). */
+  readonly maxMs?: number;
+}
+
+/** Where the outbox logs what a person may want to know (no personal data is passed). */
+export interface OutboxLogger {
+  /** A round that could not be delivered, a hook that failed. */
+  warn?(message: string, meta: Readonly<Record<string, unknown>>): void;
+}
+
+/** A waiting change in the 48-hour report. */
+export interface WaitingChange extends StoredChange {
+  /** Its deadline (ISO 8601). */
+  readonly deadline: string;
+  /** On time, at risk or overdue. */
+  readonly deadlineState: DeadlineState;
+}
+
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions {
   /** Where changes are kept: memory, SQLite (`@eduvn/sync/sqlite`) or PostgreSQL (`@eduvn/sync/postgres`). */
@@ -84,13 +112,13 @@ export interface OutboxOptions {
   /** The deadline: 48 hours by default (seed regulation Art. 6 cl. 2, possibly local), at risk under 12. */
   readonly deadline?: Partial<DeadlineSettings>;
   /** Waits before a change that could not be delivered is tried again (default 5 s doubling to 10 min). */
-  readonly backoff?: { readonly baseMs?: number; readonly maxMs?: number };
+  readonly backoff?: BackoffOptions;
   /** Holds runs that change too much at once (default on; `false` turns it off). */
   readonly massChange?: MassChangeOptions | false;
   /** Hooks. */
   readonly hooks?: OutboxHooks;
   /** Where hook failures and transport troubles are logged. */
-  readonly logger?: { warn?(message: string, meta: Readonly<Record<string, unknown>>): void };
+  readonly logger?: OutboxLogger;
   /** The clock (default `Date.now`). */
   readonly now?: () => number;
 }
@@ -130,10 +158,7 @@ export interface OutboxStatus {
   /** Refused by the server, in the dead-letter list. */
   readonly rejected: number;
   /** The oldest waiting changes, with their deadlines. */
-  readonly oldest: readonly (StoredChange & {
-    readonly deadline: string;
-    readonly deadlineState: string;
-  })[];
+  readonly oldest: readonly WaitingChange[];
 }
 
 /** A durable outbox in front of the city database (see {@link createOutbox}). */
