@@ -187,7 +187,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // request's stream, so that a caller waiting on its own copy of the body (ky does) is released.
   const answer = async (request: Request): Promise<Response> => {
     const response = await app.fetch(request, {});
-    if (request.body && !request.body.locked) await request.body.cancel().catch(() => {});
+    // Not awaited: a body teed by the caller (msw does) settles only when every branch is done.
+    if (request.body && !request.body.locked) request.body.cancel().catch(() => {});
     return response;
   };
   const handle = async (request: Request): Promise<Response> => {
