@@ -163,11 +163,14 @@ export interface OutboxStatus {
 
 /** A durable outbox in front of the city database (see {@link createOutbox}). */
 export interface Outbox {
-  /** Records changes to deliver (atomically); may throw {@link MassChangeHold}. */
+  /**
+   * Records changes to deliver, atomically (at most `STORE_LIMITS.maxBatch` per call); returns them
+   * with their ids. May throw {@link MassChangeHold} (nothing is then enqueued).
+   */
   enqueue(
     changes: ChangeInput | readonly ChangeInput[],
     options?: { readonly confirm?: boolean },
-  ): Promise<StoredChange[]>;
+  ): Promise<OutboxChange[]>;
   /** Delivers until nothing is deliverable now (changes waiting for a retry stay for a later drain). */
   drain(options?: {
     readonly signal?: AbortSignal;
@@ -199,15 +202,8 @@ const PUPIL_FIELDS: Readonly<Record<string, readonly string[]>> = Object.fromEnt
     .filter(([, fields]) => (fields as string[]).length > 0),
 );
 
-const STATUS_OF: Readonly<Record<number, boolean>> = {
-  400: true,
-  403: true,
-  404: true,
-  409: true,
-  412: true,
-  413: true,
-  422: true,
-};
+/** Item statuses that are the server's final word on a change: it goes to the dead-letter list. */
+const FINAL_STATUSES: ReadonlySet<number> = new Set([400, 403, 404, 409, 412, 413, 422]);
 
 const isoOf = (v: string | Date | undefined, now: number): string =>
   v === undefined ? new Date(now).toISOString() : typeof v === 'string' ? v : v.toISOString();
@@ -395,7 +391,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (r.outcome === 'created' || r.outcome === 'updated' || r.outcome === 'unchanged') {
         completions.push({ id: change.id, outcome: 'delivered', at });
         if (r.identifierIssued) mappings.push([r.identifierIssued, change.truongId]);
-      } else if (r.outcome === 'rejected' && r.error && STATUS_OF[r.status]) {
+      } else if (r.outcome === 'rejected' && r.error && FINAL_STATUSES.has(r.status)) {
         const rejection: Rejection = {
           status: r.status,
           type: r.error.problem?.type ?? 'unknown',
@@ -442,7 +438,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         if (findings.length > 0) throw new MassChangeHold(findings);
       }
       await store.enqueue(changes, new Date(at));
-      return Promise.all(changes.map(async (c) => (await store.get(c.id)) as StoredChange));
+      return changes;
     },
 
     async drain(o) {
