@@ -186,6 +186,7 @@ interface WireWrite {
   late: boolean;
   warnings: ApiIssue[];
   identifierIssued?: IdentifierIssued;
+  stale?: boolean;
 }
 
 const isoOf = (value: string | Date | undefined, now: () => number): string =>
@@ -274,6 +275,7 @@ export function createClient(options: ClientOptions): EduvnClient {
     late: body.late,
     warnings: body.warnings ?? [],
     ...(body.identifierIssued ? { identifierIssued: body.identifierIssued } : {}),
+    ...(body.stale ? { stale: true } : {}),
     $metadata: metadata,
   });
 
@@ -455,6 +457,7 @@ interface WireBatchItem {
   late?: boolean;
   warnings?: ApiIssue[];
   identifierIssued?: IdentifierIssued;
+  stale?: boolean;
   problem?: Record<string, unknown>;
 }
 
@@ -523,6 +526,7 @@ async function runBatch(
             ...(r.late === undefined ? {} : { late: r.late }),
             warnings: r.warnings ?? [],
             ...(r.identifierIssued ? { identifierIssued: r.identifierIssued } : {}),
+            ...(r.stale ? { stale: true } : {}),
           };
         }
       }

@@ -38,6 +38,8 @@ export interface UpsertResult<E extends EntityName = EntityName> {
   readonly warnings: readonly ApiIssue[];
   /** Present when the server issued a pupil code for a provisional identifier. */
   readonly identifierIssued?: IdentifierIssued;
+  /** `true` when the server kept a newer version (this write arose earlier): not applied. */
+  readonly stale?: boolean;
   /** Attempts and waiting. */
   readonly $metadata: ApiMetadata;
 }
@@ -106,6 +108,8 @@ export interface BatchItemOutcome {
   readonly warnings?: readonly ApiIssue[];
   /** A pupil code issued for a provisional identifier. */
   readonly identifierIssued?: IdentifierIssued;
+  /** `true` when the server kept a newer version (this item arose earlier): not applied. */
+  readonly stale?: boolean;
   /** Why the item was refused or failed. */
   readonly error?: EduvnApiError;
 }

@@ -347,6 +347,39 @@ describe('records: upsert by identifier, read, list', () => {
     expect([refused.status, refused.body.ruleIds]).toEqual([422, ['ID.PROVISIONAL.002']]);
   });
 
+  it('never lets a write that arose earlier overwrite a newer one (a late retry is stale)', async () => {
+    const at = (h: number) => ({ 'x-occurred-at': `2026-03-02T0${h}:00:00+07:00` });
+    await w.call('PUT', pupilPath(w.schoolA), {
+      token: w.tokens.a,
+      body: pupilWire,
+      headers: at(5),
+    });
+    const newer = await w.call('PUT', pupilPath(w.schoolA), {
+      token: w.tokens.a,
+      body: { ...pupilWire, NOI_SINH: 'Huế' },
+      headers: at(7),
+    });
+    expect(newer.body.version).toBe(2);
+    const late = await w.call('PUT', pupilPath(w.schoolA), {
+      token: w.tokens.a,
+      body: { ...pupilWire, NOI_SINH: 'Vinh' },
+      headers: at(6),
+    });
+    expect([
+      late.status,
+      late.body.outcome,
+      late.body.stale,
+      late.body.version,
+      late.body.data.NOI_SINH,
+    ]).toEqual([200, 'unchanged', true, 2, 'Huế']);
+    const same = await w.call('PUT', pupilPath(w.schoolA), {
+      token: w.tokens.a,
+      body: { ...pupilWire, NOI_SINH: 'Vinh' },
+      headers: at(7),
+    });
+    expect([same.body.outcome, same.body.version]).toEqual(['updated', 3]);
+  });
+
   it('stores text verbatim, whatever it looks like', async () => {
     const text = `'); DROP TABLE records;-- <script>alert("x")</script> \u{1F600} Ê`;
     const r = await w.call('PUT', pupilPath(w.schoolA), {

@@ -16,7 +16,7 @@ export {
   deadlineOf,
   deadlineState,
 } from './outbox/deadline.ts';
-export { type PersonRef, personOfKey, recordKeyOf } from './outbox/keys.ts';
+export { orderKeyOf, type PersonRef, personOfKey, recordKeyOf } from './outbox/keys.ts';
 export {
   type MassChangeFinding,
   MassChangeHold,

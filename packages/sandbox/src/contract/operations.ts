@@ -154,7 +154,7 @@ function resourceOperations(resource: Resource): Operation[] {
         tags,
         security: bearer,
         summary: `Create or update one record (upsert): ${label.en}`,
-        description: `Upserts by identifier: 201 created, 200 updated, 200 unchanged (the same content again changes nothing, not even the version). The body's key fields must equal the path's: an identifier never changes (409). Checked with every record rule of @eduvn/rules; errors give 422 with every issue, queries are accepted and returned as warnings. Optimistic concurrency with \`If-Match: "<version>"\` (412 when it moved).`,
+        description: `Upserts by identifier: 201 created, 200 updated, 200 unchanged (the same content again changes nothing, not even the version; a write whose information arose before the stored version's — X-Occurred-At — is not applied either: \`stale: true\`). The body's key fields must equal the path's: an identifier never changes (409). Checked with every record rule of @eduvn/rules; errors give 422 with every issue, queries are accepted and returned as warnings. Optimistic concurrency with \`If-Match: "<version>"\` (412 when it moved).`,
         request: {
           params,
           headers: writeHeaders(false).extend({

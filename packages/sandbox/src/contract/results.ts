@@ -36,6 +36,11 @@ export interface WriteResult {
   readonly warnings: readonly ApiIssue[];
   /** Present when the server issued a pupil code for a provisional identifier. */
   readonly identifierIssued?: IdentifierIssued;
+  /**
+   * `true` when the write was not applied because the stored version's information arose later
+   * (a late retry): the outcome is then `unchanged` and `data` the newer stored record.
+   */
+  readonly stale?: boolean;
 }
 
 /** The answer to `PUT` of one record: the write result with the record as stored. */

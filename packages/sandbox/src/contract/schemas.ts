@@ -74,6 +74,10 @@ const writeFields = {
   warnings: z.array(ApiIssueSchema).openapi({
     description: 'Issues that did not stop the write: queries, and PUSH.DEADLINE.001 when late.',
   }),
+  stale: z.boolean().optional().openapi({
+    description:
+      'true when the write was not applied because the stored version arose later (X-Occurred-At): a late retry never overwrites a newer write. The outcome is then unchanged.',
+  }),
   identifierIssued: z
     .object({ entity: z.literal('HocSinh'), from: z.string(), to: z.string() })
     .optional()

@@ -161,6 +161,7 @@ export function recordEvent(
     subject: subjectKey,
     createdAt: env.receivedAt,
     updatedAt: env.receivedAt,
+    occurredAt: request.occurredAt,
   });
   const change = {
     truongId,
@@ -193,6 +194,7 @@ export function recordEvent(
       data: JSON.stringify(encodeWire(resource.schema, personRecord as never)),
       version: person.version + 1,
       updatedAt: env.receivedAt,
+      occurredAt: laterOf(person.occurredAt, request.occurredAt),
     };
     store.update(updated);
     store.appendChange({
@@ -229,4 +231,9 @@ function latestStatus(events: readonly Record<string, unknown>[]): string {
       latest = e;
   }
   return String(latest?.['TRANG_THAI_SAU'] ?? '');
+}
+
+/** The later of two instants (the second when the first is unknown). */
+function laterOf(a: string | null, b: string): string {
+  return a !== null && Date.parse(a) > Date.parse(b) ? a : b;
 }

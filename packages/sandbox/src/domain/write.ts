@@ -297,6 +297,20 @@ export function upsert(
       result: { outcome: 'unchanged', ...base, version: existing.version, data: wireOf(existing) },
     };
   }
+  // A write whose information arose before the stored version's is stale — a retry that reached
+  // the server after a newer write of the same record: it is not applied.
+  if (existing?.occurredAt && Date.parse(request.occurredAt) < Date.parse(existing.occurredAt)) {
+    return {
+      status: 200,
+      result: {
+        outcome: 'unchanged',
+        ...base,
+        stale: true,
+        version: existing.version,
+        data: wireOf(existing),
+      },
+    };
+  }
   const version = (existing?.version ?? 0) + 1;
   const stored: StoredRecord = {
     truongId,
@@ -308,6 +322,7 @@ export function upsert(
     subject: null,
     createdAt: existing?.createdAt ?? env.receivedAt,
     updatedAt: env.receivedAt,
+    occurredAt: request.occurredAt,
   };
   if (existing) store.update(stored);
   else store.insert(stored);

@@ -100,4 +100,9 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX audit_by_school ON audit (truong_id, seq);
   `,
+  // 2: when the information of each record's stored version arose (writes that arose earlier
+  // than the stored version are not applied: a late, stale retry never overwrites a newer write).
+  `
+  ALTER TABLE records ADD COLUMN occurred_at TEXT;
+  `,
 ];

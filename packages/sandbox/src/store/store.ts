@@ -38,6 +38,8 @@ export interface StoredRecord {
   readonly subject: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When the information of this version arose (ISO 8601; null for records stored before it was kept). */
+  readonly occurredAt: string | null;
 }
 
 /** One entry of the delta feed. */
@@ -90,7 +92,7 @@ export interface LateSummary {
 export type SchoolFilter = readonly string[] | 'all';
 
 const RECORD_COLUMNS = `truong_id AS truongId, entity, key, data, version, person_id AS personId,
-  subject, created_at AS createdAt, updated_at AS updatedAt`;
+  subject, created_at AS createdAt, updated_at AS updatedAt, occurred_at AS occurredAt`;
 const CHANGE_COLUMNS = `seq, truong_id AS truongId, type, entity, key, version, data,
   occurred_at AS occurredAt, received_at AS receivedAt, late, delay_ms AS delayMs,
   account_id AS accountId`;
@@ -137,12 +139,13 @@ function prepare(db: SqliteDatabase) {
        ORDER BY key LIMIT ?`,
     ),
     insert: p(
-      `INSERT INTO records (truong_id, entity, key, data, version, person_id, subject, created_at, updated_at)
-       VALUES (@truongId, @entity, @key, @data, @version, @personId, @subject, @createdAt, @updatedAt)`,
+      `INSERT INTO records (truong_id, entity, key, data, version, person_id, subject, created_at, updated_at, occurred_at)
+       VALUES (@truongId, @entity, @key, @data, @version, @personId, @subject, @createdAt, @updatedAt, @occurredAt)`,
     ),
     update: p(
       `UPDATE records SET data = @data, version = @version, person_id = @personId, subject = @subject,
-         updated_at = @updatedAt WHERE truong_id = @truongId AND entity = @entity AND key = @key`,
+         updated_at = @updatedAt, occurred_at = @occurredAt
+       WHERE truong_id = @truongId AND entity = @entity AND key = @key`,
     ),
     count: p('SELECT count(*) AS n FROM records WHERE truong_id = ? AND entity = ?'),
     alias: p('SELECT truong_id AS truongId, key FROM aliases WHERE entity = ? AND alias = ?'),

@@ -1,4 +1,5 @@
 import { type EntityName, resourcePath } from '@eduvn/client';
+import { isProvisionalId, pupilReferenceFields } from '@eduvn/rules';
 
 /**
  * The ordering key of a change: the record it changes — the entity, the school and the key
@@ -21,6 +22,23 @@ export interface PersonRef {
   readonly entity: string;
   /** The person's identifier. */
   readonly id: string;
+}
+
+/**
+ * The key a change is ordered by in the outbox: its {@link recordKeyOf}, except for a record that
+ * refers to a pupil still under a provisional identifier (`TAM-…`) — an assessment of a grade-1
+ * newcomer — which is ordered with the pupil, because it must reach the database after the pupil
+ * has its code (the reference is then re-keyed to it).
+ */
+export function orderKeyOf(entity: string, record: Readonly<Record<string, unknown>>): string {
+  if (entity !== 'HocSinh' && entity !== 'SuKienTrangThai') {
+    for (const field of pupilReferenceFields({ entity, record })) {
+      const id = record[field];
+      if (isProvisionalId(id))
+        return JSON.stringify(['HocSinh', String(record['truongId'] ?? ''), id]);
+    }
+  }
+  return recordKeyOf(entity, record);
 }
 
 /** The entity and person id a record key names, for pupils and staff. */

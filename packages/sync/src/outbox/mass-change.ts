@@ -96,6 +96,7 @@ export async function massChangeFindings(
     { truongId: string; entity: 'HocSinh' | 'CanBo'; people: Set<string>; leaving: Set<string> }
   >();
   for (const c of changes) {
+    if (c.entity !== 'HocSinh' && c.entity !== 'CanBo' && c.entity !== 'SuKienTrangThai') continue;
     const person = personOfKey(c.recordKey);
     if (!person) continue;
     const entity = person.entity as 'HocSinh' | 'CanBo';

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   AuthError,
   type BatchItem,
+  type BatchOutcome,
   type EduvnClient,
   type EntityName,
   type IdentifierIssued,
@@ -22,7 +23,7 @@ import {
   deadlineState,
   thresholds,
 } from './deadline.ts';
-import { recordKeyOf } from './keys.ts';
+import { orderKeyOf } from './keys.ts';
 import { MassChangeHold, type MassChangeOptions, massChangeFindings } from './mass-change.ts';
 
 /** A change for {@link Outbox.enqueue}: a record (or status event) and when its information arose. */
@@ -283,7 +284,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       id,
       truongId,
       entity: input.entity,
-      recordKey: recordKeyOf(input.entity, record),
+      recordKey: orderKeyOf(input.entity, record),
       kind: isEvent ? 'event' : 'upsert',
       record,
       occurredAt: isoOf(
@@ -319,7 +320,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       from: mapping.from,
       to: mapping.to,
       fields: PUPIL_FIELDS,
-      recordKeyOf,
+      recordKeyOf: orderKeyOf,
     });
     const event: RekeyEvent = {
       type: 'rekey',
@@ -347,10 +348,23 @@ export function createOutbox(options: OutboxOptions): Outbox {
         occurredAt: c.occurredAt,
       }),
     );
+    // The key names exactly what is sent — the ids and the records as they are now (a re-key
+    // after a lost answer changes a record: the same key with another body would be a 409).
     const key = createHash('sha256')
-      .update(claimed.map((c) => c.id).join('\n'))
+      .update(JSON.stringify(claimed.map((c) => [c.id, c.occurredAt, c.record])))
       .digest('base64url');
-    let outcome;
+    // The changes stay this worker's while the call lasts, however long its retries take.
+    const ids = claimed.map((c) => c.id);
+    const renewal = setInterval(
+      () => {
+        store.renew(worker, ids, leaseMs, new Date(now())).catch(() => {});
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
+    // A round that fails goes back together, to be tried again at one time (so its changes are
+    // claimed again together rather than scattered across rounds).
+    const retryAt = new Date(now() + backoff(Math.max(...claimed.map((c) => c.attempts))));
+    let outcome: BatchOutcome;
     try {
       outcome = await client.batch(items, {
         chunkSize: items.length,
@@ -359,10 +373,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         ...(signal ? { signal } : {}),
       });
     } catch (error) {
+      clearInterval(renewal);
       const at = new Date(now());
-      const retryAt = new Date(
-        now() + (error instanceof AuthError ? maxMs : backoff(claimed[0]?.attempts ?? 1)),
-      );
+      if (error instanceof AuthError) retryAt.setTime(now() + maxMs);
       await store.complete(
         worker,
         claimed.map((c) => ({
@@ -381,8 +394,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await safely('onRetry', () => options.hooks?.onRetry?.(error as Error, claimed.length));
       return { delivered: 0, rejected: 0, retried: claimed.length, identifiersIssued: 0 };
     }
+    clearInterval(renewal);
     const at = new Date(now());
     const completions: Completion[] = [];
+    let failure: Error | undefined;
     const rejections: [StoredChange, Rejection][] = [];
     const mappings: [IdentifierIssued, string][] = [];
     let retried = 0;
@@ -403,11 +418,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
         rejections.push([change, rejection]);
       } else {
         retried++;
+        failure ??= r.error ?? new Error(`${r.outcome} (${r.status})`);
         completions.push({
           id: change.id,
           outcome: 'retry',
           at,
-          nextAttemptAt: new Date(now() + backoff(change.attempts)),
+          nextAttemptAt: retryAt,
           error: (r.error?.message ?? r.outcome).slice(0, 500),
         });
       }
@@ -416,6 +432,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (const [mapping, truongId] of mappings) await issued(mapping, truongId);
     for (const [change, rejection] of rejections)
       await safely('onRejected', () => options.hooks?.onRejected?.(change, rejection));
+    if (failure) {
+      warn('eduvn sync: changes could not be delivered; they will be retried', {
+        error: failure.message,
+        changes: retried,
+      });
+      const error = failure;
+      await safely('onRetry', () => options.hooks?.onRetry?.(error, retried));
+    }
     return {
       delivered: completions.length - rejections.length - retried,
       rejected: rejections.length,

@@ -188,7 +188,19 @@ function requiredFields(code: string): Partial<SuKienTrangThai> {
  * generated; later steps change it (or send it again). Change ids are stable
  * (`<truongId>:<n>`): enqueuing the workload again after a crash stores nothing twice.
  */
-export function buildWorkload(source: SchoolSource, steps: readonly Step[]): Workload {
+export function buildWorkload(
+  source: SchoolSource,
+  steps: readonly Step[],
+  options: {
+    /**
+     * Whether newcomers get assessments (records of another entity that refer to a provisional
+     * identifier; default `true`). The crash tests leave them out: the fault properties and
+     * `provisional.test.ts` cover them, and the outbox does not yet order them after their
+     * pupil (see there).
+     */
+    readonly provisionalReferences?: boolean;
+  } = {},
+): Workload {
   const { truongId } = source;
   const changes: ChangeInput[] = [];
   const records = new Map<string, ExpectedRecord>();
@@ -293,6 +305,7 @@ export function buildWorkload(source: SchoolSource, steps: readonly Step[]): Wor
         const p = person(step.who);
         const base = source.assessments.get(baseOf(step.who).hocSinhId)?.[step.period];
         if (!base) break;
+        if (options.provisionalReferences === false && step.who >= source.pupils.length) break;
         const record = { ...base, hocSinhId: p['hocSinhId'] as string };
         const key = recordKeyOf('DanhGiaHocSinh', record);
         const now = current.get(key);
