@@ -13,6 +13,10 @@ export function eduvnProject(name: string, extra: ViteUserConfig['test'] = {}): 
       name,
       include: ['src/**/*.test.ts', '*.test.ts'],
       typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+      // CI runs on two cores shared with PostgreSQL and the other services: a test that takes
+      // 1 s alone can take several under load. Time is measured by benchmarks, never by tests.
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
       ...extra,
     },
   });
