@@ -31,6 +31,7 @@ export {
   type CsvEncodingSource,
   type CsvOptions,
   type CsvWorkbook,
+  type InvalidUtf8,
   openCsv,
   type WorkbookSource,
 } from './workbook/csv/index.ts';

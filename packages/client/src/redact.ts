@@ -1,11 +1,12 @@
 /**
  * Texts that must never reach an error message or a log line: bearer tokens, client secrets, and
- * full personal identification numbers (12 digits; `079******234` is what may be shown).
+ * full personal identification numbers (12 digits; only the last three may be shown: `*********234`, as `maskText` of
+ * `@eduvn/standard` does).
  */
 const BEARER = /(Bearer\s+)[\w.~+/=-]+/gi;
 const TOKEN = /\bevs1\.[\w-]+\.[\w-]+/g;
 const SECRET = /((?:client_secret|secret|password|access_token)["']?\s*[=:]\s*["']?)[^\s"'&,}]+/gi;
-const PERSONAL_ID = /(?<!\d)(\d{3})\d{6}(\d{3})(?!\d)/g;
+const PERSONAL_ID = /(?<!\d)\d{9}(\d{3})(?!\d)/g;
 
 /** `text` with tokens, secrets and 12-digit personal IDs masked. */
 export function redact(text: string): string {
@@ -13,7 +14,7 @@ export function redact(text: string): string {
     .replace(BEARER, '$1[redacted]')
     .replace(TOKEN, '[redacted token]')
     .replace(SECRET, '$1[redacted]')
-    .replace(PERSONAL_ID, '$1******$2');
+    .replace(PERSONAL_ID, '*********$1');
 }
 
 /** A copy of log metadata with every string redacted (one level of nesting is enough for ours). */

@@ -17,7 +17,13 @@ export {
   type SyncEngineOptions,
   selectRules,
 } from './core/engine.ts';
-export { recordKeyOf } from './core/keys.ts';
+export { maskRecordKey, recordKeyOf } from './core/keys.ts';
+export {
+  MAX_LAYOUT_ENTITIES,
+  MAX_LAYOUT_FIELDS,
+  type NotChecked,
+  type SourceLayout,
+} from './core/layout.ts';
 export { localize } from './core/localize.ts';
 export type {
   AcknowledgedBy,
@@ -60,6 +66,16 @@ export * from './format/index.ts';
 export * from './identifiers/personal-id.ts';
 export * from './identifiers/provisional.ts';
 export * from './lifecycle/index.ts';
+export {
+  READING_RULE_CATALOG,
+  READING_RULES,
+  type ReadingCode,
+  type ReadingIssueOptions,
+  type ReadingProblem,
+  type ReadingRuleId,
+  type ReadingRuleInfo,
+  readingIssue,
+} from './reading.ts';
 export * from './rules/catalogs.ts';
 export * from './rules/change.ts';
 export * from './rules/deadline.ts';

@@ -12,7 +12,7 @@ describe('validateSync', () => {
     const sync = validateSync(records, options);
     expect(sync.issues.length).toBeGreaterThan(0);
     expect(sync).toEqual(await validate(records, options));
-  });
+  }, 30_000);
 
   it('runs change rules against a previous snapshot given as an iterable', () => {
     const school = generateSchool({ seed: 12, province: '79', pupils: 30 });

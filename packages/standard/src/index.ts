@@ -55,10 +55,12 @@ export {
 export {
   type FieldInput,
   type FieldKit,
+  type FieldKitOptions,
   type FieldSchema,
   fieldKit,
   OPEN_CODE_CAP,
   OPEN_TEXT_CAP,
+  refinement,
 } from './meta/field-kit.ts';
 export {
   type Bilingual,
@@ -72,7 +74,8 @@ export {
 } from './meta/field-meta.ts';
 export { camelFromSymbol } from './meta/symbol.ts';
 export { compileValidator, type ValidationResult, type Validator } from './validate/compile.ts';
-export type { RecordIssue } from './validate/issues.ts';
+export { type DescribableIssue, describeSchemaIssue } from './validate/describe.ts';
+export type { RecordIssue, ValueSeen } from './validate/issues.ts';
 export {
   decodeWire,
   encodeWire,

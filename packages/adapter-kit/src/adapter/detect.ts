@@ -4,7 +4,7 @@ import type { Mapping } from '../mapping/define-mapping.ts';
 import { openWorkbook } from '../workbook/open.ts';
 import type { Workbook } from '../workbook/types.ts';
 import type { ReadSource } from './read.ts';
-import { sheetHeader } from './sheet-header.ts';
+import { headerInSample, sampleSheet } from './sheet-header.ts';
 import type { Adapter, Detection, ReadOptions } from './types.ts';
 
 /** The required columns of a mapping that a header lacks. */
@@ -32,7 +32,7 @@ const isWorkbook = (source: ReadSource): source is Workbook =>
  * could not read it. `confidence = recall × (0.8 + 0.2 × precision)`, halved when the adapter is not made for the
  * file's format, then raised by the adapter's own evidence from sheet names (`detect`). Ties are
  * broken by the number of columns matched. The file is opened once and only its first rows are
- * read.
+ * read, once for all the adapters (and its merged ranges at most once, when a mapping needs them).
  *
  * @example
  * ```ts
@@ -53,22 +53,28 @@ export async function detectAdapter(
         ...(options.limits === undefined ? {} : { limits: options.limits }),
       });
   try {
-    const detections: Detection[] = [];
-    const matchedCount = new Map<Adapter, number>();
-    for (const adapter of adapters) {
-      const reasons: string[] = [];
-      let best: Detection['best'];
-      let bestFit = 0;
-      let bestRecall = 0;
-      let bestPrecision = 0;
-      let bestMatched = 0;
-      for (const sheet of workbook.sheets) {
+    // Sheet by sheet: each sheet's start is read once, for every adapter and entity, and let go
+    // before the next sheet is read.
+    const found = adapters.map(() => ({
+      reasons: [] as string[],
+      best: undefined as Detection['best'],
+      fit: 0,
+      recall: 0,
+      precision: 0,
+      matched: 0,
+    }));
+    const entities = adapters.flatMap((adapter) => adapter.entities);
+    for (const sheet of workbook.sheets) {
+      const sample = await sampleSheet(workbook, sheet, entities);
+      if (sample === undefined) continue;
+      for (const [i, adapter] of adapters.entries()) {
+        const state = found[i] as (typeof found)[number];
         for (const entity of adapter.entities) {
-          const located = await sheetHeader(workbook, sheet, entity);
+          const located = await headerInSample(sample, entity);
           if (!located) continue;
           const lacking = requiredLacking(entity.mapping, located.header);
           if (lacking.length > 0) {
-            reasons.push(
+            state.reasons.push(
               `sheet ${JSON.stringify(sheet.name)} lacks the required column(s) ${lacking.join(', ')} of ${entity.mapping.entity}`,
             );
             continue;
@@ -78,15 +84,31 @@ export async function detectAdapter(
           const recall = matched / Math.max(1, entity.mapping.vocabulary.length);
           const precision = Math.min(1, matched / Math.max(1, labelled));
           const fit = recall * (0.8 + 0.2 * precision);
-          if (fit > bestFit) {
-            bestFit = fit;
-            bestRecall = recall;
-            bestPrecision = precision;
-            bestMatched = matched;
-            best = { sheet: sheet.name, entity: entity.mapping.entity, header: located.header };
+          if (fit > state.fit) {
+            state.fit = fit;
+            state.recall = recall;
+            state.precision = precision;
+            state.matched = matched;
+            state.best = {
+              sheet: sheet.name,
+              entity: entity.mapping.entity,
+              header: located.header,
+            };
           }
         }
       }
+    }
+    const detections: Detection[] = [];
+    const matchedCount = new Map<Adapter, number>();
+    for (const [i, adapter] of adapters.entries()) {
+      const {
+        reasons,
+        best,
+        fit: bestFit,
+        recall: bestRecall,
+        precision: bestPrecision,
+        matched: bestMatched,
+      } = found[i] as (typeof found)[number];
       if (best)
         reasons.unshift(
           `${Math.round(bestRecall * 100)}% of the ${best.entity} columns found on sheet ${JSON.stringify(best.sheet)}, explaining ${Math.round(bestPrecision * 100)}% of its header`,

@@ -244,3 +244,77 @@ describe('defineAdapter', () => {
     expect(() => defineAdapter({ ...pupils, entities: [] })).toThrow(/no entities/);
   });
 });
+
+describe('every read within a budget (issue 15)', () => {
+  /** A workbook that counts how often its sheets are read, around a real one. */
+  async function counting(bytes: Uint8Array) {
+    const { openWorkbook } = await import('../workbook/open.ts');
+    const book = await openWorkbook(bytes);
+    const counts = { rows: 0, merges: 0 };
+    const spy = {
+      format: book.format,
+      file: book.file,
+      sheets: book.sheets,
+      rows: (sheet: string | number, options?: { until?: number }) => {
+        counts.rows++;
+        return book.rows(sheet, options);
+      },
+      merges: (sheet: string | number) => {
+        counts.merges++;
+        return book.merges(sheet);
+      },
+      close: () => book.close(),
+    };
+    return { spy, counts };
+  }
+
+  it('reads the start of each sheet (and its merged ranges) once for every adapter and entity', async () => {
+    const paths = (id: string) =>
+      defineAdapter({
+        id,
+        label: id,
+        version: '1',
+        basis: 'a layout made for this test',
+        formats: ['xlsx'],
+        entities: [
+          {
+            mapping: defineMapping({
+              entity: 'HocSinh',
+              columns: {
+                hocSinhId: column(['Mã HS'], 'code', { required: true }),
+                hoTen: column({ path: ['Thông tin', 'Họ và tên'] }, 'name'),
+              },
+            }),
+          },
+        ],
+      });
+    const { spy, counts } = await counting(file);
+    await detectAdapter(spy, [paths('a'), paths('b'), paths('c'), pupils]);
+    expect(counts).toEqual({ rows: 1, merges: 1 });
+  });
+
+  it('warns when a CSV file is read as Windows-1258, or as UTF-8 with invalid bytes', async () => {
+    const csv = (...parts: (string | number[])[]): Uint8Array =>
+      Uint8Array.from(
+        parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)),
+      );
+    const legacy = await readAll(
+      pupils,
+      csv('M', [0xe3], ' HS,H', [0xf4, 0xf2], ' t', [0xea], 'n\nHS1,L', [0xea], '\n'),
+      { file: 'hs.csv' },
+    );
+    expect(legacy.issues.map((i) => i.problem)).toContainEqual(
+      expect.stringMatching(/not UTF-8: it was read as Windows-1258/),
+    );
+    const damaged = await readAll(
+      pupils,
+      csv('Mã HS,Họ và tên,Ngày sinh\nHS1,Nguyễn,\nHS2,L', [0xff], 'ê,\nHS3,Trần,\n'),
+      { file: 'hs.csv' },
+    );
+    expect(damaged.issues.map((i) => [i.severity, i.file])).toContainEqual(['warning', 'hs.csv']);
+    expect(damaged.records.map((r) => r.record['hoTen'])).toEqual(['Nguyễn', undefined, 'Trần']);
+    expect(damaged.records[1]?.issues).toEqual([
+      expect.objectContaining({ field: 'hoTen', column: 'B', severity: 'error' }),
+    ]);
+  });
+});

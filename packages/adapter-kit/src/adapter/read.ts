@@ -1,11 +1,12 @@
 import { classifyCells } from '../layout/classify-row.ts';
 import { bindMapping } from '../mapping/bind-mapping.ts';
 import { mapRowSharingColumns } from '../mapping/map-row.ts';
+import type { CsvWorkbook } from '../workbook/csv/index.ts';
 import type { WorkbookSource } from '../workbook/csv/source.ts';
 import { openWorkbook } from '../workbook/open.ts';
 import { rowBatches } from '../workbook/row-batches.ts';
 import type { Row, Workbook } from '../workbook/types.ts';
-import { sheetHeader } from './sheet-header.ts';
+import { headerInSample, sampleSheet } from './sheet-header.ts';
 import type { Adapter, ReadItem, ReadOptions, RecordProvenance } from './types.ts';
 
 /** The source of a read: the bytes, a file on disk (see `WorkbookSource`), or an opened workbook. */
@@ -13,6 +14,24 @@ export type ReadSource = WorkbookSource | Workbook;
 
 const isWorkbook = (source: ReadSource): source is Workbook =>
   typeof (source as Workbook).rows === 'function';
+
+/**
+ * What a CSV file's encoding says that the user must know: a file read as UTF-8 although some of
+ * its bytes are not, or read as Windows-1258 because it is not UTF-8 (nothing is guessed
+ * silently).
+ */
+function encodingWarning(workbook: Workbook): string | undefined {
+  if (workbook.format !== 'csv') return undefined;
+  const csv = workbook as Partial<CsvWorkbook>;
+  if (csv.encodingSource === 'mostly-utf-8') {
+    const invalid = csv.invalidUtf8;
+    return `The file is UTF-8 except for ${invalid?.count ?? 'some'} invalid byte sequence(s)${invalid === undefined ? '' : ` (the first on line ${invalid.firstLine})`}: each reads as "\uFFFD", and every value holding one is reported as an error and left out. Save the file again as CSV UTF-8 from the spreadsheet program.`;
+  }
+  if (csv.encodingSource === 'fallback') {
+    return 'The file is not UTF-8: it was read as Windows-1258 (what Excel\'s plain "CSV" writes on a Vietnamese Windows). If names look wrong, save the file again as CSV UTF-8.';
+  }
+  return undefined;
+}
 
 /** A record's provenance, built without spreading (it is made for every row). */
 function provenanceOf(
@@ -34,7 +53,10 @@ function provenanceOf(
  * a repeated header, a class caption), or an issue — never silently nothing. Values that cannot be
  * read become issues on the record; a file that cannot be read at all throws an `AdapterError`.
  * Bytes and paths are opened with the adapter's own `open` when it has one (`openWorkbook`
- * otherwise).
+ * otherwise). The start of each sheet (and its merged ranges, when a mapping has multi-row
+ * headers) is read once for all of the adapter's entities. A CSV file read as UTF-8 with invalid
+ * bytes, or as Windows-1258, gives a warning; each cell holding undecodable bytes or a NUL an
+ * error on its record.
  *
  * @example
  * ```ts
@@ -61,21 +83,35 @@ export async function* readWith(
     if (!adapter.formats.includes(workbook.format)) {
       yield {
         kind: 'issue',
+        code: 'wrong-format',
         severity: 'warning',
         problem: `Adapter ${adapter.id} is made for ${adapter.formats.join('/')} files; this is ${workbook.format}`,
         ...where,
       };
     }
+    const encoding = encodingWarning(workbook);
+    if (encoding !== undefined) {
+      yield {
+        kind: 'issue',
+        code: 'encoding-invalid',
+        severity: 'warning',
+        problem: encoding,
+        ...where,
+      };
+    }
     let found = 0;
     for (const sheet of workbook.sheets) {
+      const sample = await sampleSheet(workbook, sheet, adapter.entities);
+      if (sample === undefined) continue;
       for (const entity of adapter.entities) {
-        const located = await sheetHeader(workbook, sheet, entity);
+        const located = await headerInSample(sample, entity);
         if (!located) continue;
         found++;
         const bound = bindMapping(entity.mapping, located.header);
         for (const problem of bound.problems) {
           yield {
             kind: 'issue',
+            ...(problem.code === undefined ? {} : { code: problem.code }),
             severity: problem.severity,
             problem: problem.problem,
             sheet: sheet.name,
@@ -88,6 +124,7 @@ export async function* readWith(
         if (required.length > 0) {
           yield {
             kind: 'issue',
+            code: 'column-missing',
             severity: 'error',
             problem: `Sheet ${JSON.stringify(sheet.name)} lacks the required column(s) ${required.join(', ')}: its rows cannot be read`,
             sheet: sheet.name,
@@ -105,6 +142,7 @@ export async function* readWith(
         if (optional.length > 0) {
           yield {
             kind: 'issue',
+            code: 'column-absent',
             severity: 'warning',
             problem: `Sheet ${JSON.stringify(sheet.name)} has no column for ${optional.join(', ')}: these stay empty in its records`,
             sheet: sheet.name,
@@ -163,6 +201,7 @@ export async function* readWith(
     if (found === 0) {
       yield {
         kind: 'issue',
+        code: 'no-layout',
         severity: 'error',
         problem: `No sheet of this file looks like a ${adapter.label} layout (no header found among the first rows)`,
         ...where,

@@ -1,7 +1,7 @@
 import type { Limits } from '../errors.ts';
 import type { HeaderMatch } from '../layout/types.ts';
 import type { Mapping } from '../mapping/define-mapping.ts';
-import type { MappingIssue } from '../mapping/issue.ts';
+import type { MappingIssue, MappingIssueCode } from '../mapping/issue.ts';
 import type { WorkbookSource } from '../workbook/csv/source.ts';
 import type { Row, SheetInfo, Workbook, WorkbookFormat } from '../workbook/types.ts';
 
@@ -114,6 +114,13 @@ export type ReadItem =
   | {
       /** A problem with a sheet or a row that yields no record. */
       readonly kind: 'issue';
+      /**
+       * What kind of problem it is, stable across versions (see {@link MappingIssueCode}):
+       * `'wrong-format'`, `'encoding-invalid'`, `'column-missing'`, `'column-absent'`,
+       * `'column-ambiguous'` or `'no-layout'` from `readWith`. Every issue adapter-kit makes has
+       * one; an adapter's own issues may lack it.
+       */
+      readonly code?: MappingIssueCode;
       /** `'error'`: data could not be read; `'warning'`: worth a look. */
       readonly severity: 'error' | 'warning';
       /** What is wrong, in English. */

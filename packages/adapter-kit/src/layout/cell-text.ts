@@ -46,3 +46,23 @@ export function hasValue(cell: Cell | undefined): boolean {
   if ((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300 && c !== 0xad)) return true;
   return cleanText(value) !== '';
 }
+
+/**
+ * The most characters of a cell's text that header search looks at. No header is longer; the cut
+ * bounds the work of comparing headers whatever a sheet's first rows hold.
+ */
+export const MAX_HEADER_TEXT = 256;
+
+/**
+ * {@link cellText}, cut after {@link MAX_HEADER_TEXT} characters (a copy: never a slice keeping the
+ * whole text alive): the text header search compares.
+ *
+ * @param cell - the cell, or `undefined` for a gap in the row
+ */
+export function headerText(cell: Cell | undefined): string {
+  const text = cellText(cell);
+  if (text.length <= MAX_HEADER_TEXT) return text;
+  const last = text.charCodeAt(MAX_HEADER_TEXT - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? MAX_HEADER_TEXT - 1 : MAX_HEADER_TEXT;
+  return ` ${text.slice(0, end)}`.slice(1);
+}

@@ -1,7 +1,7 @@
 import { matchKey } from '@eduvn/text';
 import type { MergedRange, Row } from '../workbook/types.ts';
-import { cellText, hasValue } from './cell-text.ts';
-import { columnsFromTexts } from './header-columns.ts';
+import { hasValue, headerText } from './cell-text.ts';
+import { columnsFromTexts, runsFromTexts } from './header-columns.ts';
 import { termMatcher } from './match-terms.ts';
 import type { HeaderColumn, HeaderMatch, HeaderTerm } from './types.ts';
 
@@ -33,8 +33,18 @@ interface RowFacts {
   readonly textOnly: boolean;
 }
 
-function factsOf(row: Row): RowFacts {
-  const texts = row.cells.map(cellText);
+/** `matchKey` of a text, remembered for the whole search (candidates share their texts). */
+function keyIn(cache: Map<string, string>, text: string): string {
+  let key = cache.get(text);
+  if (key === undefined) {
+    key = matchKey(text);
+    cache.set(text, key);
+  }
+  return key;
+}
+
+function factsOf(row: Row, keyCache: Map<string, string>): RowFacts {
+  const texts = row.cells.map(headerText);
   const keys = new Set<string>();
   let filled = 0;
   let textOnly = true;
@@ -42,7 +52,7 @@ function factsOf(row: Row): RowFacts {
     if (!hasValue(cell)) return;
     filled++;
     if (typeof cell?.value !== 'string' || cell.date !== undefined) textOnly = false;
-    const key = matchKey(texts[c] ?? '');
+    const key = keyIn(keyCache, texts[c] ?? '');
     if (key !== '') keys.add(key);
   });
   return { row, texts, distinct: keys.size, filled, textOnly };
@@ -126,6 +136,9 @@ function headsHeader(above: RowFacts, first: RowFacts): boolean {
  *   header rows are found even when the vocabulary knows only row 1's texts.
  * - Columns with neither header text nor data in the rows below the header (phantom columns of
  *   formatted sheets) are left out.
+ * - Work is bounded whatever the rows hold: header texts are compared on their first
+ *   `MAX_HEADER_TEXT` (256) characters, merged ranges fill each cell once, each text's key is
+ *   computed once for the whole search, and terms are looked up by key, not tried one by one.
  *
  * @param rows - the first rows of a sheet, in order (empty rows may be missing)
  * @param vocabulary - the headers to look for (a mapping's {@link Mapping.vocabulary})
@@ -149,14 +162,19 @@ export function findHeader(
   const { maxRows, minScore = Math.min(2, vocabulary.length) } = checkOptions(options);
   if (vocabulary.length === 0) return undefined;
   const match = termMatcher(vocabulary);
-  const facts = rows.map(factsOf);
+  const keyCache = new Map<string, string>();
+  const facts = rows.map((row) => factsOf(row, keyCache));
   const noData: ReadonlySet<number> = new Set();
+  // The merged ranges that touch the rows searched, once (each candidate filters these).
+  const lastRow = facts[facts.length - 1]?.row.row ?? 0;
+  const merges = options.merges?.filter((m) => m.top <= lastRow);
   const columnsOf = (start: number, height: number, data: ReadonlySet<number>) =>
     columnsFromTexts(
       facts.slice(start, start + height).map((f) => f.texts),
       facts[start]?.row.row ?? 1,
-      options.merges,
+      merges,
       data,
+      keyCache,
     );
 
   let best: { start: number; height: number; score: number } | undefined;
@@ -169,7 +187,15 @@ export function findHeader(
       if (last === undefined || last.filled === 0) break;
       if (last.row.row !== first.row.row + height - 1) break;
       if (upper !== undefined && height > 1 && upper.distinct < 2) break;
-      const score = match(columnsOf(start, height, noData)).length;
+      // Scored on runs of identical columns: a header spanning a whole row costs its runs.
+      const score = match.score(
+        runsFromTexts(
+          facts.slice(start, start + height).map((f) => f.texts),
+          facts[start]?.row.row ?? 1,
+          merges,
+          keyCache,
+        ),
+      );
       if (
         best === undefined ||
         score > best.score ||

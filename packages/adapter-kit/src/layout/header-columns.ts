@@ -1,7 +1,19 @@
 import { matchKey } from '@eduvn/text';
 import { columnLetter, type MergedRange, type Row } from '../workbook/types.ts';
-import { cellText, hasValue } from './cell-text.ts';
+import { hasValue, headerText } from './cell-text.ts';
 import type { HeaderColumn } from './types.ts';
+
+/** Column letters by index, made once (header search names every column of every candidate). */
+const letters: string[] = [];
+
+function letterOf(c: number): string {
+  let letter = letters[c];
+  if (letter === undefined) {
+    letter = columnLetter(c);
+    if (c < 16_384) letters[c] = letter;
+  }
+  return letter;
+}
 
 /** Options of {@link headerColumns}. */
 export interface HeaderColumnsOptions {
@@ -18,7 +30,13 @@ export interface HeaderColumnsOptions {
   readonly dataRows?: readonly Row[];
 }
 
-/** Fills a merged range's text across the part of it that lies in the header rows. */
+/**
+ * Fills merged ranges' texts across the part of them that lies in the header rows: an empty cell
+ * takes the text of the first range (in the given order) that covers it and has a text in its
+ * top-left cell. Linear: in each header row, a cell is visited once whatever the number of ranges
+ * over it (the next cell still open is found through a path-compressed pointer), so that ranges
+ * spanning whole rows cost the width once, not once each.
+ */
 function fillMerges(
   grid: string[][],
   texts: readonly (readonly string[])[],
@@ -26,16 +44,36 @@ function fillMerges(
   merges: readonly MergedRange[],
   width: number,
 ): void {
+  // next[r][c]: the first column at or after c of header row r not yet visited (width: none).
+  const next: (Int32Array | undefined)[] = [];
+  const open = (line: Int32Array, c: number): number => {
+    let root = c;
+    while (root < width && (line[root] as number) !== root) root = line[root] as number;
+    for (let at = c; at < width && at !== root; ) {
+      const following = line[at] as number;
+      line[at] = root;
+      at = following;
+    }
+    return root;
+  };
   for (const m of merges) {
     const anchorRow = m.top - firstRow;
     const anchor = anchorRow >= 0 ? (texts[anchorRow]?.[m.left] ?? '') : '';
     if (anchor === '') continue;
     const lastRow = Math.min(grid.length - 1, m.bottom - firstRow);
+    const right = Math.min(m.right, width - 1);
     for (let r = Math.max(0, anchorRow); r <= lastRow; r++) {
       const line = grid[r];
       if (line === undefined) continue;
-      for (let c = Math.max(0, m.left); c <= Math.min(m.right, width - 1); c++) {
+      let pointers = next[r];
+      if (pointers === undefined) {
+        pointers = new Int32Array(width + 1);
+        for (let c = 0; c <= width; c++) pointers[c] = c;
+        next[r] = pointers;
+      }
+      for (let c = open(pointers, Math.max(0, m.left)); c <= right; c = open(pointers, c + 1)) {
         if (line[c] === '') line[c] = anchor;
+        pointers[c] = c + 1;
       }
     }
   }
@@ -76,16 +114,36 @@ function fillRight(grid: string[][], texts: readonly (readonly string[])[], widt
 }
 
 /**
- * Columns from header texts already read (one array of cell texts per header row).
+ * Runs of consecutive columns under the same header texts (a merged parent filled across them):
+ * what scoring a candidate header needs, without an object per column.
  *
  * @internal
  */
-export function columnsFromTexts(
+export interface ColumnRun {
+  /** The first column of the run. */
+  readonly first: number;
+  /** How many columns. */
+  readonly count: number;
+  /** The path over each of them (see {@link HeaderColumn.path}). */
+  readonly path: readonly string[];
+  /** The label. */
+  readonly label: string;
+  /** `matchKey` of the label. */
+  readonly key: string;
+}
+
+/**
+ * The filled header grid of a candidate, and the runs of its columns: columns under the very
+ * same texts as the one before them share one run (paths are built once per run). The grid is
+ * as wide as the last text, or the last of `dataColumns`.
+ */
+function runsOf(
   texts: readonly (readonly string[])[],
   firstRow: number,
   merges: readonly MergedRange[] | undefined,
   dataColumns: ReadonlySet<number>,
-): HeaderColumn[] {
+  keyCache: Map<string, string> | undefined,
+): ColumnRun[] {
   let width = 0;
   for (const line of texts) {
     for (let c = line.length - 1; c >= width; c--) {
@@ -96,27 +154,98 @@ export function columnsFromTexts(
     }
   }
   for (const c of dataColumns) width = Math.max(width, c + 1);
-  const grid = texts.map((line) => Array.from({ length: width }, (_, c) => line[c] ?? ''));
+  const grid = texts.map((line) => {
+    const cells = new Array<string>(width);
+    for (let c = 0; c < width; c++) cells[c] = line[c] ?? '';
+    return cells;
+  });
   const lastRow = firstRow + texts.length - 1;
   const touching = (merges ?? []).filter((m) => m.top <= lastRow && m.bottom >= firstRow);
   if (touching.length > 0) fillMerges(grid, texts, firstRow, touching, width);
   else fillRight(grid, texts, width);
 
-  const columns: HeaderColumn[] = [];
+  const keys = keyCache ?? new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = matchKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+  const runs: { first: number; count: number; path: string[]; label: string; key: string }[] = [];
+  let run: (typeof runs)[number] | undefined;
   for (let c = 0; c < width; c++) {
+    let same = run !== undefined;
+    for (let r = 0; same && r < grid.length; r++) {
+      const line = grid[r] as string[];
+      if (line[c] !== line[c - 1]) same = false;
+    }
+    if (same && run !== undefined) {
+      run.count++;
+      continue;
+    }
     const path: string[] = [];
+    const parts: string[] = [];
     let previous = '';
     for (const line of grid) {
       const text = line[c] ?? '';
       if (text === '') continue;
-      const key = matchKey(text);
+      const key = keyOf(text);
       if (key === '' || key === previous) continue;
       path.push(text);
+      parts.push(key);
       previous = key;
     }
-    if (path.length === 0 && !dataColumns.has(c)) continue;
-    const label = path.join(' › ');
-    columns.push({ index: c, letter: columnLetter(c), path, label, key: matchKey(label) });
+    // matchKey of the joined label is the parts' keys joined by a space (` › ` folds to one).
+    run = { first: c, count: 1, path, label: path.join(' › '), key: parts.join(' ') };
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * The runs of a candidate header's columns (see {@link ColumnRun}), for scoring it: columns
+ * without a path are left out. `keyCache` remembers `matchKey` of each text across calls (the
+ * candidates of one header search share their texts).
+ *
+ * @internal
+ */
+export function runsFromTexts(
+  texts: readonly (readonly string[])[],
+  firstRow: number,
+  merges: readonly MergedRange[] | undefined,
+  keyCache?: Map<string, string>,
+): ColumnRun[] {
+  return runsOf(texts, firstRow, merges, new Set(), keyCache).filter((r) => r.path.length > 0);
+}
+
+/**
+ * Columns from header texts already read (one array of cell texts per header row). `keyCache`
+ * remembers `matchKey` of each text across calls (the candidates of one header search share
+ * their texts).
+ *
+ * @internal
+ */
+export function columnsFromTexts(
+  texts: readonly (readonly string[])[],
+  firstRow: number,
+  merges: readonly MergedRange[] | undefined,
+  dataColumns: ReadonlySet<number>,
+  keyCache?: Map<string, string>,
+): HeaderColumn[] {
+  const columns: HeaderColumn[] = [];
+  for (const run of runsOf(texts, firstRow, merges, dataColumns, keyCache)) {
+    for (let c = run.first; c < run.first + run.count; c++) {
+      if (run.path.length === 0 && !dataColumns.has(c)) continue;
+      columns.push({
+        index: c,
+        letter: letterOf(c),
+        path: run.path,
+        label: run.label,
+        key: run.key,
+      });
+    }
   }
   return columns;
 }
@@ -139,7 +268,8 @@ export function columnsFromTexts(
  * Blank header cells are skipped in a path, and a text repeated down a vertical merge appears
  * once, so a single-row column (`Mã học sinh`, merged over three rows) has a one-element path.
  * Columns with neither header text nor data are dropped (phantom columns at the right of
- * formatted sheets).
+ * formatted sheets). A header text longer than `MAX_HEADER_TEXT` (256) characters is cut there
+ * (no header is that long; the cut keeps the work per column bounded).
  *
  * @param rows - the header rows, consecutive, top to bottom
  * @param options - merged ranges, and data rows to tell phantom columns from unlabelled data
@@ -148,7 +278,7 @@ export function headerColumns(
   rows: readonly Row[],
   options: HeaderColumnsOptions = {},
 ): HeaderColumn[] {
-  const texts = rows.map((r) => r.cells.map(cellText));
+  const texts = rows.map((r) => r.cells.map(headerText));
   const dataColumns = new Set<number>();
   for (const row of options.dataRows ?? []) {
     row.cells.forEach((cell, c) => {

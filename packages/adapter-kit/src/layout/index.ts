@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { cellText, hasValue } from './cell-text.ts';
+export { cellText, hasValue, MAX_HEADER_TEXT } from './cell-text.ts';
 export {
   type ClassifyRowOptions,
   classifyRow,

@@ -48,6 +48,7 @@ describe('bindMapping', () => {
     const bound = bindMapping(pupils, headerOf([row(1, ['Mã HS', 'Ngày sinh', 'Giới tính'])]));
     expect(bound.problems).toEqual([
       {
+        code: 'column-missing',
         field: 'hoTen',
         problem:
           "No column for the required field hoTen: expected a header like 'Họ tên' or 'Họ và tên'.",

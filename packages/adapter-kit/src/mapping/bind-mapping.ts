@@ -94,6 +94,7 @@ export function bindMapping<F extends string>(
     if (found === undefined) {
       if (spec.options.required === true) {
         problems.push({
+          code: 'column-missing',
           field: name,
           problem: `No column for the required field ${name}: expected ${expected(spec.term)}.`,
           severity: 'error',
@@ -104,6 +105,7 @@ export function bindMapping<F extends string>(
     if (found.alternatives.length > 0) {
       const others = found.alternatives.map((c) => c.letter).join(', ');
       problems.push({
+        code: 'column-ambiguous',
         field: name,
         column: found.column.letter,
         problem: `Columns ${found.column.letter} and ${others} all fit ${expected(spec.term)}; column ${found.column.letter} is used for ${name}.`,

@@ -3,8 +3,15 @@ import { describeValue, maskDigits } from './describe-value.ts';
 
 describe('describeValue', () => {
   it('masks long digit runs, grouped or not, but not dates', () => {
-    expect(maskDigits('ID 079123456789 and 0912 345 678')).toBe('ID 079******789 and 091******678');
+    expect(maskDigits('ID 079123456789 and 0912 345 678')).toBe('ID *********789 and *********678');
     expect(maskDigits('22.09.2020 and 123456')).toBe('22.09.2020 and 123456');
+  });
+
+  it("never garbles the SDK's own constants, but masks the value beside them", () => {
+    const message = 'Excel serial 3000001 is after 2958465 (9999-12-31), the last day.';
+    expect(maskDigits(message)).toBe(
+      'Excel serial ****001 is after 2958465 (9999-12-31), the last day.',
+    );
   });
 
   it('quotes short values, cuts long ones, and can hide them', () => {

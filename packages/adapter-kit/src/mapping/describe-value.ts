@@ -6,18 +6,31 @@ const SHOWN = 24;
 /** Runs of at least seven digits, possibly grouped by spaces, dots or hyphens (IDs, phones). */
 const LONG_DIGITS = /\d(?:[ .-]?\d){6,}/g;
 
-/** A day-first date with dots or hyphens (`22.09.2020`): not an identifier, left as it is. */
-const DATE_LIKE = /^\d{1,2}([.-])\d{1,2}\1\d{4}$/;
+/**
+ * A date with dots or hyphens, day first (`22.09.2020`) or ISO (`9999-12-31`): not an
+ * identifier, left as it is.
+ */
+const DATE_LIKE = /^\d{1,2}([.-])\d{1,2}\1\d{4}$|^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Numbers the SDK's own messages name, never personal data: `2958465`, the last day of Excel's
+ * 1900 date system (9999-12-31), which date problems quote.
+ */
+const SDK_NUMBERS: ReadonlySet<string> = new Set(['2958465']);
 
 /**
  * Masks every run of seven or more digits (personal IDs, phone numbers, pupil codes) the way
- * `maskText` does: the first and last three digits are kept (`'031******123'`). Day-first
- * dates written with dots or hyphens (`22.09.2020`) are left alone.
+ * `maskText` does: at most the last three digits are kept (`'*********123'`). Dates written with
+ * dots or hyphens (`22.09.2020`, `9999-12-31`) and the numbers the SDK's own messages name
+ * (`2958465`, Excel's last serial day) are left alone, so that a message's constants are never
+ * garbled.
  *
  * @param s - any text
  */
 export function maskDigits(s: string): string {
-  return s.replace(LONG_DIGITS, (run) => (DATE_LIKE.test(run) ? run : maskText(run)));
+  return s.replace(LONG_DIGITS, (run) =>
+    DATE_LIKE.test(run) || SDK_NUMBERS.has(run) ? run : maskText(run),
+  );
 }
 
 /**

@@ -107,6 +107,7 @@ const cell: fc.Arbitrary<Cell | undefined> = fc.oneof(
       font: fc.constantFrom('Calibri', '.VnTime', '.VnTimeH', 'VNI-Times', ' Arial '),
       date: fc.constantFrom('2020-09-22', '1900-03-01'),
       truncated: fc.constant(true as const),
+      invalidText: fc.constant(true as const),
     },
     { requiredKeys: ['value'] },
   ),

@@ -38,7 +38,7 @@ export {
   type InferredMapping,
   inferMapping,
 } from './infer-mapping.ts';
-export type { MappingIssue } from './issue.ts';
+export { MAPPING_ISSUE_CODES, type MappingIssue, type MappingIssueCode } from './issue.ts';
 export { type MappedRow, mapRow } from './map-row.ts';
 export { type ParsedNumber, parseNumberText } from './parse-number.ts';
 export { headerSimilarity } from './similarity.ts';

@@ -1,8 +1,9 @@
 import { entityByName, fieldsOf } from '@eduvn/standard';
-import type { Row } from '../workbook/types.ts';
+import type { Cell, Row } from '../workbook/types.ts';
 import type { BoundMapping } from './bind-mapping.ts';
+import { ERROR_VALUE } from './converter.ts';
 import { maskDigits } from './describe-value.ts';
-import type { MappingIssue } from './issue.ts';
+import type { MappingIssue, MappingIssueCode } from './issue.ts';
 import {
   convertStep,
   MAX_SHAPE_STEPS,
@@ -11,6 +12,7 @@ import {
   type Step,
   shapeOf,
 } from './row-plan.ts';
+import type { Converted } from './value-kind.ts';
 
 /** One row mapped to a record, as {@link mapRow} returns it. */
 export interface MappedRow<F extends string = string> {
@@ -42,6 +44,26 @@ function fieldNames(entity: string): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The problem of a cell marked `invalidText`.
+ *
+ * @internal
+ */
+export const INVALID_TEXT =
+  'The cell holds bytes that are not text in the file’s encoding (read as “\uFFFD”) or a NUL character: its value is garbled and was not read. Correct it in the file, or save the file again as CSV UTF-8 or .xlsx.';
+
+/** The code of a cell marked `invalidText`: a NUL character, or bytes invalid in the encoding. */
+function invalidTextCode(cell: Cell | undefined): MappingIssueCode {
+  const { value } = cell ?? {};
+  return typeof value === 'string' && value.includes('\0') ? 'nul-byte' : 'encoding-invalid';
+}
+
+/** The code of a value a converter rejected: an error cell, an invalid date, another value. */
+function rejectionCode(step: Step, cell: Cell | undefined, result: Converted): MappingIssueCode {
+  if (result === ERROR_VALUE || cell?.value === null) return 'cell-error';
+  return step.kind === 'date' ? 'date-invalid' : 'value-invalid';
+}
+
 /** The values of a row's steps while {@link mapRow} builds its record (see there). */
 let scratch: unknown[] = new Array(32);
 
@@ -65,7 +87,8 @@ function describeError(error: unknown): string {
  *    dropped and nothing throws;
  * 2. a blank cell of a required field is an error (a required column the sheet lacks was reported
  *    once by {@link bindMapping}, not on every row); a cell cut at the reader's length limit is a
- *    warning;
+ *    warning; a cell whose text the reader could not decode (`Cell.invalidText`: bytes invalid
+ *    in the file's encoding, a NUL) is an error, and its value is left out;
  * 3. the mapping's transform hook, if any, gets a copy of the record, the row and the extras; its
  *    result becomes the record (keys that are not fields of the entity are left out, with an
  *    error issue). If it throws, the record stays as the columns built it, with an error issue.
@@ -111,7 +134,10 @@ function mapCells<F extends string>(
     const step = steps[i] as Step;
     const { name, letter } = step;
     const cell = row.cells[step.index];
-    const quick = cell?.truncated === true ? undefined : quickValue(step, cell);
+    const quick =
+      cell !== undefined && (cell.truncated === true || cell.invalidText === true)
+        ? undefined
+        : quickValue(step, cell);
     if (quick !== undefined) {
       // Decided without a result object (and so without a warning or a problem).
       if (step.extra) {
@@ -123,9 +149,22 @@ function mapCells<F extends string>(
       }
       continue;
     }
+    if (cell?.invalidText === true) {
+      // Garbled text is never passed on as a value: the cell must be corrected at the source.
+      values[i] = undefined;
+      issues.push({
+        code: invalidTextCode(cell),
+        field: name,
+        column: letter,
+        problem: INVALID_TEXT,
+        severity: 'error',
+      });
+      continue;
+    }
     const result = convertStep(step, cell);
     if (cell?.truncated === true) {
       issues.push({
+        code: 'cell-truncated',
         field: name,
         column: letter,
         problem: 'The cell was cut at the reader’s length limit; its value is incomplete.',
@@ -134,16 +173,29 @@ function mapCells<F extends string>(
     }
     if (!result.ok) {
       values[i] = undefined;
-      issues.push({ field: name, column: letter, problem: result.problem, severity: 'error' });
+      issues.push({
+        code: rejectionCode(step, cell, result),
+        field: name,
+        column: letter,
+        problem: result.problem,
+        severity: 'error',
+      });
       continue;
     }
     if (result.warning !== undefined) {
-      issues.push({ field: name, column: letter, problem: result.warning, severity: 'warning' });
+      issues.push({
+        code: 'value-unusual',
+        field: name,
+        column: letter,
+        problem: result.warning,
+        severity: 'warning',
+      });
     }
     if (result.value === undefined) {
       values[i] = undefined;
       if (step.required) {
         issues.push({
+          code: 'required-blank',
           field: name,
           column: letter,
           problem: `The required field ${name} is blank.`,
@@ -208,6 +260,7 @@ function mapCells<F extends string>(
     for (const [key, value] of Object.entries(out)) {
       if (!fields.has(key)) {
         issues.push({
+          code: 'transform-failed',
           field: key.length > 60 ? `${key.slice(0, 60)}…` : key,
           problem: `The transform hook returned a key that is not a field of ${bound.mapping.entity}; it was left out.`,
           severity: 'error',
@@ -219,6 +272,7 @@ function mapCells<F extends string>(
   } catch (error) {
     final = record;
     issues.push({
+      code: 'transform-failed',
       problem: `The mapping's transform hook failed (${describeError(error)}); the record holds the columns' values only.`,
       severity: 'error',
     });

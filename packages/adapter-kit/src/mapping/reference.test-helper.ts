@@ -23,7 +23,7 @@ import { convertSubjectLevel, convertTraitLevel } from './convert-level.ts';
 import { convertDecimal } from './convert-number.ts';
 import { describeValue, maskDigits } from './describe-value.ts';
 import type { MappingIssue } from './issue.ts';
-import type { MappedRow } from './map-row.ts';
+import { INVALID_TEXT, type MappedRow } from './map-row.ts';
 import { parseNumberText } from './parse-number.ts';
 import type { Converted, ConvertedValue, ConvertOptions, ValueKind } from './value-kind.ts';
 
@@ -679,23 +679,45 @@ export function refMapRow<F extends string>(bound: BoundMapping<F>, row: Row): M
     const options = binding.sensitive ? { ...spec.options, hideValue: true } : spec.options;
     const result = refConvertCell(spec.kind, cell, options);
     const at = { field: name, column: column.letter };
+    if (cell?.invalidText === true) {
+      const nul = typeof cell.value === 'string' && cell.value.includes('\0');
+      issues.push({
+        code: nul ? 'nul-byte' : 'encoding-invalid',
+        ...at,
+        problem: INVALID_TEXT,
+        severity: 'error',
+      });
+      continue;
+    }
     if (cell?.truncated === true) {
       issues.push({
+        code: 'cell-truncated',
         ...at,
         problem: 'The cell was cut at the reader’s length limit; its value is incomplete.',
         severity: 'warning',
       });
     }
     if (!result.ok) {
-      issues.push({ ...at, problem: result.problem, severity: 'error' });
+      const code =
+        cell?.value === null
+          ? 'cell-error'
+          : spec.kind === 'date'
+            ? 'date-invalid'
+            : 'value-invalid';
+      issues.push({ code, ...at, problem: result.problem, severity: 'error' });
       continue;
     }
     if (result.warning !== undefined) {
-      issues.push({ ...at, problem: result.warning, severity: 'warning' });
+      issues.push({ code: 'value-unusual', ...at, problem: result.warning, severity: 'warning' });
     }
     if (result.value === undefined) {
       if (spec.options.required === true) {
-        issues.push({ ...at, problem: `The required field ${name} is blank.`, severity: 'error' });
+        issues.push({
+          code: 'required-blank',
+          ...at,
+          problem: `The required field ${name} is blank.`,
+          severity: 'error',
+        });
       }
       continue;
     }
@@ -720,6 +742,7 @@ export function refMapRow<F extends string>(bound: BoundMapping<F>, row: Row): M
       for (const [key, value] of Object.entries(out)) {
         if (!fields.has(key)) {
           issues.push({
+            code: 'transform-failed',
             field: key.length > 60 ? `${key.slice(0, 60)}…` : key,
             problem: `The transform hook returned a key that is not a field of ${bound.mapping.entity}; it was left out.`,
             severity: 'error',
@@ -731,6 +754,7 @@ export function refMapRow<F extends string>(bound: BoundMapping<F>, row: Row): M
     } catch (error) {
       final = record;
       issues.push({
+        code: 'transform-failed',
         problem: `The mapping's transform hook failed (${describeError(error)}); the record holds the columns' values only.`,
         severity: 'error',
       });

@@ -1,15 +1,30 @@
 /**
- * The adapter conformance suite (`testAdapter`) and fixture builders (`writeLegacyXls`), for
- * adapters' own test files. A separate entry
+ * The adapter conformance suite (`testAdapter`), the hostile corpus it reads (`hostileFile`,
+ * `hostileCorpus`, `expectHostileOutcome`) and fixture builders (`writeLegacyXls`), for adapters'
+ * own test files. A separate entry
  * point, `@eduvn/adapter-kit/testing`, because it runs inside vitest.
  *
  * @packageDocumentation
  */
 
+export {
+  HOSTILE_ATTACKS,
+  type HostileAttack,
+  type HostileFile,
+  type HostileOptions,
+  type HostileOutcome,
+  type HostileRead,
+  type HostileRefusal,
+  type HostileRowIssue,
+  hostileCorpus,
+  hostileFile,
+} from './hostile.ts';
 export { type LegacySheet, type LegacyXlsOptions, writeLegacyXls } from './legacy-xls.ts';
 export {
   type AdapterFixture,
+  expectHostileOutcome,
   type FixtureExpectation,
+  type HostileEnding,
   type TestAdapterOptions,
   testAdapter,
 } from './test-adapter.ts';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { detectAdapter } from '../adapter/detect.ts';
-import { readAll } from '../adapter/read.ts';
+import { type ReadResult, readAll } from '../adapter/read.ts';
 import type { Adapter } from '../adapter/types.ts';
 import { AdapterError } from '../errors.ts';
 import { openWorkbook } from '../workbook/open.ts';
+import type { WorkbookFormat } from '../workbook/types.ts';
 import { writeXlsx } from '../workbook/xlsx/index.ts';
+import { HOSTILE_ATTACKS, type HostileFile, hostileFile } from './hostile.ts';
 
 /** One file an adapter must read, and what it must find in it. */
 export interface AdapterFixture {
@@ -94,6 +96,104 @@ const FORMULAS = ['=HYPERLINK("http://example.invalid","x")', '+1+1', '-1-1', '@
 
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
+/** How the read of a hostile file ended (see {@link expectHostileOutcome}). */
+export interface HostileEnding {
+  /** What the read gave, when it was read to the end. */
+  readonly result?: ReadResult;
+  /** The error, when it was refused. */
+  readonly error?: AdapterError;
+}
+
+/** The format a hostile file is named for. */
+function formatOf(name: string): WorkbookFormat {
+  if (name.endsWith('.csv')) return 'csv';
+  return name.endsWith('.xls') ? 'xls' : 'xlsx';
+}
+
+/**
+ * Reads a file of the hostile corpus (see `hostileFile`) with an adapter, with the file's limits,
+ * and asserts that it ends as the file says: in a typed `AdapterError` with the expected code and
+ * limit, or in records and issues (with the expected issue on the poisoned row, and the expected
+ * file-level issue). An adapter with its own `open` may refuse a format it does not declare
+ * (`'wrong-file-type'` or `'unsupported-format'`). Times are never asserted: a stall shows as the
+ * test's timeout.
+ *
+ * @param adapter - The adapter.
+ * @param file - A hostile file, built in the adapter's layout.
+ * @returns What the read gave: the result, or the error.
+ */
+export async function expectHostileOutcome(
+  adapter: Adapter,
+  file: HostileFile,
+): Promise<HostileEnding> {
+  let result: ReadResult | undefined;
+  let error: unknown;
+  try {
+    result = await readAll(adapter, file.bytes, { file: file.name, limits: file.limits });
+  } catch (caught) {
+    error = caught;
+  }
+  const expected = file.expect;
+  if (result === undefined) {
+    expect(error, `${file.name}: a typed AdapterError, never another error`).toBeInstanceOf(
+      AdapterError,
+    );
+    const refused = error as AdapterError;
+    const notDeclared =
+      adapter.open !== undefined &&
+      !adapter.formats.includes(formatOf(file.name)) &&
+      (refused.code === 'wrong-file-type' || refused.code === 'unsupported-format');
+    if (notDeclared) return { error: refused };
+    expect(
+      'error' in expected,
+      `${file.name} must be read, but gave ${refused.code}: ${refused.message}`,
+    ).toBe(true);
+    if ('error' in expected) {
+      expect(refused.code, `${file.name}: ${refused.message}`).toBe(expected.error);
+      if (expected.limit !== undefined) {
+        expect(refused.limit?.name, `${file.name}: ${refused.message}`).toBe(expected.limit);
+      }
+    }
+    return { error: refused };
+  }
+  if ('error' in expected) {
+    expect(
+      expected.orRead === true,
+      `${file.name} must end in ${expected.error}${expected.limit === undefined ? '' : ` (${expected.limit})`}, but was read`,
+    ).toBe(true);
+    return { result };
+  }
+  const { rowIssue, fileIssue } = expected;
+  if (fileIssue !== undefined) {
+    expect(
+      result.issues.map((i) => i.problem).some((p) => fileIssue.test(p)),
+      `${file.name}: a file issue matching ${fileIssue}`,
+    ).toBe(true);
+  }
+  if (rowIssue !== undefined) {
+    const problems = [
+      ...result.records
+        .filter((r) => r.provenance.row === rowIssue.row)
+        .flatMap((r) => r.issues.map((i) => i.problem)),
+      ...result.issues.filter((i) => i.row === rowIssue.row).map((i) => i.problem),
+    ];
+    expect(
+      problems.some((p) => rowIssue.problem.test(p)),
+      `${file.name}: row ${rowIssue.row} has an issue matching ${rowIssue.problem}`,
+    ).toBe(true);
+    // Only that row is affected: no other record carries the same problem.
+    const elsewhere = result.records.filter(
+      (r) =>
+        r.provenance.row !== rowIssue.row && r.issues.some((i) => rowIssue.problem.test(i.problem)),
+    );
+    expect(
+      elsewhere.map((r) => r.provenance.row),
+      `${file.name}: other rows`,
+    ).toEqual([]);
+  }
+  return { result };
+}
+
 /**
  * The conformance suite every adapter must pass, as vitest tests: each fixture reads without
  * throwing, every row is accounted for (a record, a skip with its reason, or an issue — nothing
@@ -104,7 +204,11 @@ const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 
  * formula is never written as one (no formula cell; in CSV no field starts with `=`, `+`, `-`,
  * `@`, tab or CR) and reads back as the same text (a CSV adapter's `open` removes its writer's
  * prefix), the adapter's writer
- * round-trips what it reads, and detection recognises the adapter's own files.
+ * round-trips what it reads, detection recognises the adapter's own files, and every file of the
+ * hostile corpus (`hostileFile`, one per attack class: huge shared-string tables, wide rows, merged
+ * ranges by the thousand, deep XML, wide .xls rows, sheets sharing a part, long tags, pathological
+ * titles, broken UTF-8, late NUL bytes, long formulas, markup named ".xls"), built in the adapter's
+ * layout, ends in records and issues or in the typed error naming the limit it reaches.
  *
  * Call it inside a test file: `testAdapter(myAdapter, [{ name: 'pupils.xlsx', bytes }])`.
  */
@@ -256,6 +360,18 @@ export function testAdapter(
         }
       });
     }
+
+    describe('hostile corpus: every read within a budget', () => {
+      for (const attack of HOSTILE_ATTACKS) {
+        it(`ends a hostile file (${attack}) in records and issues or a typed error`, async () => {
+          const file = hostileFile(attack, {
+            adapter,
+            ...(options.hostileSheet === undefined ? {} : { sheet: options.hostileSheet }),
+          });
+          await expectHostileOutcome(adapter, file);
+        });
+      }
+    });
 
     const zipped = fixtures.find((f) => isZip(f.bytes));
     if (zipped) {

@@ -104,6 +104,35 @@ describe('sniffWorkbook', () => {
     expect(sniffWorkbook(bytes('<5 tuổi,x\n'))).toBe('text');
     expect(sniffWorkbook(new Uint8Array())).toBe('text');
   });
+
+  it('recognizes UTF-16 markup without a byte-order mark, and XML 2003 without its declaration', () => {
+    const utf16 = (text: string, be: boolean): Uint8Array => {
+      const out = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        out[2 * i + (be ? 1 : 0)] = text.charCodeAt(i) & 0xff;
+        out[2 * i + (be ? 0 : 1)] = text.charCodeAt(i) >> 8;
+      }
+      return out;
+    };
+    const html = '<html><body><table><tr><td>Họ tên</td></tr></table></body></html>';
+    expect(sniffWorkbook(utf16(html, false))).toBe('html');
+    expect(sniffWorkbook(utf16(html, true))).toBe('html');
+    expect(sniffWorkbook(utf16('\r\n  <table border=1><tr><td>x</td></tr></table>', false))).toBe(
+      'html',
+    );
+    const workbook =
+      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/></Workbook>';
+    expect(sniffWorkbook(bytes(workbook))).toBe('xml-spreadsheet');
+    expect(sniffWorkbook(bytes('<?mso-application progid="Excel.Sheet"?>\n<Workbook>'))).toBe(
+      'xml-spreadsheet',
+    );
+    expect(sniffWorkbook(bytes('<!-- exported --><ss:Workbook xmlns:ss="urn:x">'))).toBe(
+      'xml-spreadsheet',
+    );
+    expect(sniffWorkbook(utf16(workbook, false))).toBe('xml-spreadsheet');
+    // Text that merely starts with "<" is still text.
+    expect(sniffWorkbook(utf16('<5 tuổi,x\r\n', false))).toBe('text');
+  });
 });
 
 describe('openWorkbook', () => {

@@ -7,6 +7,7 @@
 import { AdapterError, type Limits, resolveLimits } from '../errors.ts';
 import { type CsvOptions, openCsv } from './csv/index.ts';
 import { inFile, openSource, sourceName, type WorkbookSource } from './csv/source.ts';
+import { decodeHead, markupOf, markupRefused } from './markup.ts';
 import type { Workbook, WorkbookFormat } from './types.ts';
 import { isBareBiff, isCfb, openXls } from './xls/index.ts';
 import { openXlsx } from './xlsx/index.ts';
@@ -33,8 +34,10 @@ export interface OpenWorkbookOptions {
  * - `'ods'`: an OpenDocument spreadsheet (LibreOffice, Google Sheets' ".ods" export);
  * - `'xls'`: an OLE compound file (legacy .xls; also encrypted .xlsx, .doc, .msg) or a bare BIFF
  *   stream;
- * - `'html'`: an HTML page, often an ".xls" exported by a web application;
- * - `'xml-spreadsheet'`: an Excel 2003 XML spreadsheet (SpreadsheetML), also often named ".xls";
+ * - `'html'`: an HTML page, often an ".xls" exported by a web application (UTF-8 or UTF-16, with
+ *   or without a byte-order mark);
+ * - `'xml-spreadsheet'`: an Excel 2003 XML spreadsheet (SpreadsheetML), also often named ".xls",
+ *   with or without its `<?xml` declaration;
  * - `'opendocument'`, `'pdf'`, `'image'`, `'archive'`, `'xml'`: not spreadsheets;
  * - `'text'`: anything else, read as CSV (the CSV reader rejects binary data).
  */
@@ -108,30 +111,12 @@ function zipKind(head: Uint8Array): SniffedKind {
   return 'xlsx';
 }
 
-/** HTML and XML files, which some programs save with an ".xls" name. */
+/**
+ * HTML and XML files, which some programs save with an ".xls" name: in UTF-8 or UTF-16, with or
+ * without a byte-order mark (UTF-16 is then told by its zero bytes) or an XML declaration.
+ */
 function markupKind(head: Uint8Array): SniffedKind {
-  let text: string;
-  if (startsWith(head, [0xff, 0xfe])) text = new TextDecoder('utf-16le').decode(head);
-  else if (startsWith(head, [0xfe, 0xff])) text = new TextDecoder('utf-16be').decode(head);
-  else text = new TextDecoder('utf-8').decode(head);
-  const start = text
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .slice(0, 1024)
-    .toLowerCase();
-  if (!start.startsWith('<')) return 'text';
-  if (start.startsWith('<?xml')) {
-    const whole = text.toLowerCase();
-    if (
-      whole.includes('urn:schemas-microsoft-com:office:spreadsheet') ||
-      whole.includes('progid="excel.sheet"')
-    ) {
-      return 'xml-spreadsheet';
-    }
-    return whole.includes('<html') ? 'html' : 'xml';
-  }
-  if (/^<(!doctype html|html|head|body|table|meta|style)\b/.test(start)) return 'html';
-  return 'text';
+  return markupOf(decodeHead(head)) ?? 'text';
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -209,17 +194,8 @@ export async function openWorkbook(
         details,
       );
     case 'html':
-      throw new AdapterError(
-        'unsupported-format',
-        `The file${inFile(file)} is an HTML page, not a workbook (web applications often export HTML tables with an ".xls" name). Open it in Excel and save it as .xlsx ("Excel Workbook"), then try again.`,
-        details,
-      );
     case 'xml-spreadsheet':
-      throw new AdapterError(
-        'unsupported-format',
-        `The file${inFile(file)} is an Excel 2003 XML spreadsheet, which eduvn does not read. Open it in Excel and save it as .xlsx ("Excel Workbook"), then try again.`,
-        details,
-      );
+      throw markupRefused(kind, file);
     default:
       throw new AdapterError(
         'wrong-file-type',

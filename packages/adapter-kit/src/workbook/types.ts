@@ -21,8 +21,18 @@ export interface Cell {
   readonly font?: string;
   /** The formula, when the cell has one (its cached result is the value). */
   readonly formula?: string;
-  /** Set when the text was longer than `Limits.maxCellLength` and was cut. */
+  /**
+   * Set when the text, or the formula, was longer than `Limits.maxCellLength` and was cut
+   * (readers report it as an issue).
+   */
   readonly truncated?: true;
+  /**
+   * Set when the text holds characters that stand for bytes the reader could not read as text: a
+   * U+FFFD replacing bytes invalid in a CSV file's encoding, or a NUL (a zero byte). The value is
+   * kept as decoded; readers report it as an error, with its row and column, instead of letting
+   * cleaning drop or garble it silently.
+   */
+  readonly invalidText?: true;
 }
 
 /** One row of a sheet, with its cells by 0-based column index (gaps are `undefined`). */

@@ -12,6 +12,7 @@ const ENCODING_SOURCES: Readonly<Record<CsvEncodingSource, string>> = {
   bom: 'from its byte-order mark',
   'nul-pattern': 'from the pattern of its zero bytes',
   'valid-utf-8': 'valid UTF-8 throughout',
+  'mostly-utf-8': 'UTF-8 with some invalid bytes (their values are reported)',
   fallback: 'not valid UTF-8, so read as Windows-1258',
   option: 'as asked',
 };

@@ -20,9 +20,11 @@ export interface CsvReadOptions {
   /**
    * The text encoding, or `'auto'` (the default): a byte-order mark decides (UTF-8, UTF-16LE,
    * UTF-16BE); without one, zero bytes in the pattern of UTF-16 mean UTF-16; otherwise a file
-   * that is valid UTF-8 from start to end is UTF-8, and any other is Windows-1258 (what Excel's
-   * plain "CSV" writes on a Vietnamese Windows). Force it when a file is known to be
-   * Windows-1258 but happens to be valid UTF-8 (pure ASCII is both).
+   * that is valid UTF-8 from start to end is UTF-8; one that is UTF-8 but for a few bytes stays
+   * UTF-8 (the values holding them are reported); one almost none of whose non-ASCII bytes are
+   * UTF-8 is Windows-1258 (what Excel's plain "CSV" writes on a Vietnamese Windows); one that
+   * mixes both is refused. Force it when a file is known to be Windows-1258 but happens to be
+   * valid UTF-8 (pure ASCII is both).
    */
   readonly encoding?: CsvEncoding | 'auto';
   /**
@@ -94,6 +96,7 @@ export async function openCsvFile(
     sheets: book.sheets,
     encoding: book.encoding,
     encodingSource: book.encodingSource,
+    ...(book.invalidUtf8 === undefined ? {} : { invalidUtf8: book.invalidUtf8 }),
     delimiter: book.delimiter,
     rows: (sheet: string | number, rowOptions?: RowOptions) =>
       unquoteRows(book.rows(sheet, rowOptions)),

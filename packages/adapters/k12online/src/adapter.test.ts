@@ -164,12 +164,14 @@ describe('k12OnlineAdapter', () => {
       expect(result.records[0]?.record).toMatchObject({ hoTen: 'Nguyễn Văn An', namSinhMe: 1990 });
       expect(result.records[0]?.issues).toEqual([
         {
+          code: 'required-blank',
           field: 'maLop',
           column: 'C',
           problem: 'The required field maLop is blank.',
           severity: 'error',
         },
         {
+          code: 'required-blank',
           field: 'tenMe',
           column: 'E',
           problem: 'The required field tenMe is blank.',

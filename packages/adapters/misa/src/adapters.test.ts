@@ -226,6 +226,7 @@ describe('MISA adapters', () => {
     const result = await readAll(misaSchoolAdapter, schoolFile([row({ Lớp: null })]));
     expect(result.records[0]?.issues).toEqual([
       {
+        code: 'required-blank',
         field: 'maLop',
         column: 'I',
         problem: 'The required field maLop is blank.',

@@ -142,6 +142,7 @@ describe('readAllSmas on the fixtures', () => {
     for (const r of flagged) {
       expect(r.issues).toEqual([
         {
+          code: 'value-invalid',
           field: 'monHocs.TOAN.diemKtdk',
           column: expect.stringMatching(/^[A-Z]+$/),
           severity: 'error',

@@ -66,6 +66,14 @@ describe('readSmasTitle', () => {
     );
   });
 
+  it('reads titles of 32,767 hostile characters (runs of separators) in linear time', () => {
+    // Before issue 15, /[._-]+$/ on a class followed by 32,767 dashes took about 24 seconds.
+    expect(readSmasTitle([`Lớp 3A${'-'.repeat(32_000)}`]).classes).toEqual(['3A']);
+    expect(readSmasTitle([`Lớp 3A${'._-'.repeat(10_000)}`]).classes).toEqual(['3A']);
+    expect(readSmasTitle([`Lớp 3A${'-'.repeat(32_000)}a`]).classes).toEqual([]);
+    expect(readSmasTitle([`${'2024 - '.repeat(4_000)}Cuối kỳ I`]).periods).toEqual(['CK1']);
+  });
+
   it('reads a 10,000-character title', () => {
     const long = `${'Trường Tiểu học '.repeat(700)} Cuối kỳ I Lớp 3A`;
     expect(readSmasTitle([long])).toMatchObject({ periods: ['CK1'], classes: ['3A'] });

@@ -26,6 +26,26 @@ const GRADE = /(?<![a-z0-9])khoi(?: lop)? ([1-5])(?![0-9])/g;
 const CLASS =
   /(?<![\p{L}\p{N}])l[oóòỏõọơớờởỡợ]p(?![\p{L}\p{N}])\s*[:.]?\s*([\p{L}\p{N}][\p{L}\p{N}/._-]*)/giu;
 
+/**
+ * The most characters of a title text looked at (Excel's longest cell), whatever the reader's
+ * limits: every pattern below runs in time linear in its input, on bounded input.
+ */
+const MAX_TITLE = 32_767;
+
+/** The longest class name taken (`MA_LOP` holds 10 characters; names are shorter). */
+const MAX_CLASS = 20;
+
+/** A class name without the trailing `.`, `_` and `-` a title may put after it (no pattern). */
+function trimSeparators(name: string): string {
+  let end = name.length;
+  while (end > 0) {
+    const c = name.charCodeAt(end - 1);
+    if (c !== 0x2e && c !== 0x5f && c !== 0x2d) break;
+    end--;
+  }
+  return name.slice(0, end);
+}
+
 function schoolYear(first: string, second: string): string | undefined {
   const start = Number(first);
   const end = second.length === 2 ? Math.floor(start / 100) * 100 + Number(second) : Number(second);
@@ -43,7 +63,9 @@ function add<T>(list: T[], value: T | undefined): void {
  * follow each other), the class (`Lớp: 3A` — a name holding a digit, so `lớp học` is no class) and
  * the grade (`Khối 3`). Case, diacritics, NFC/NFD and line breaks never matter. Each list holds what
  * was found, each value once: several different values make the text ambiguous, and the caller
- * decides (this adapter then uses none of them).
+ * decides (this adapter then uses none of them). Only the first 32,767 characters of each text are
+ * read, with patterns that take time linear in the text (a title of hostile runs of `-` costs no
+ * more than any other), and a "class" longer than 20 characters is none.
  *
  * @param texts - the texts of the title cells (or a sheet name)
  *
@@ -59,8 +81,10 @@ export function readSmasTitle(texts: readonly string[]): SmasTitle {
   const classes: string[] = [];
   const grades: number[] = [];
   for (const raw of texts) {
-    if (typeof raw !== 'string' || raw.trim() === '') continue;
-    const text = normalizeText(raw);
+    if (typeof raw !== 'string') continue;
+    const head = raw.length > MAX_TITLE ? raw.slice(0, MAX_TITLE) : raw;
+    if (head.trim() === '') continue;
+    const text = normalizeText(head);
     const key = matchKey(text);
     for (const period of findPeriods(text)) add(periods, period);
     for (const m of key.matchAll(LABELLED_YEAR))
@@ -68,8 +92,8 @@ export function readSmasTitle(texts: readonly string[]): SmasTitle {
     for (const m of text.matchAll(BARE_YEAR)) add(schoolYears, schoolYear(m[1] ?? '', m[2] ?? ''));
     for (const m of key.matchAll(GRADE)) add(grades, Number(m[1]));
     for (const m of text.matchAll(CLASS)) {
-      const name = (m[1] ?? '').replace(/[._-]+$/, '');
-      if (/\d/.test(name)) add(classes, name);
+      const name = trimSeparators(m[1] ?? '');
+      if (name.length <= MAX_CLASS && /\d/.test(name)) add(classes, name);
     }
   }
   return { periods, schoolYears, classes, grades };

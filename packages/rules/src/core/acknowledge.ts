@@ -1,3 +1,4 @@
+import { maskRecordKey } from './keys.ts';
 import type { Acknowledgement, Report } from './report.ts';
 
 /** What {@link acknowledge} needs. */
@@ -41,7 +42,9 @@ export function acknowledge(report: Report, input: AcknowledgeInput): Acknowledg
   if (input.by.trim() === '')
     throw new AcknowledgementError('An acknowledgement needs to say who made it');
   const issues = report.issues.filter(
-    (i) => i.ruleId === input.ruleId && i.recordKey === input.recordKey,
+    (i) =>
+      i.ruleId === input.ruleId &&
+      (i.recordKey === input.recordKey || maskRecordKey(i.recordKey) === input.recordKey),
   );
   if (issues.length === 0) {
     throw new AcknowledgementError(

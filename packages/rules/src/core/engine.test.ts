@@ -100,7 +100,13 @@ describe('runRules', () => {
     const first = report.issues[0];
     expect(first?.message).toEqual({ vi: 'Tên An quá ngắn', en: 'The name An is too short' });
     expect(first?.symbol).toBe('HO_TEN');
-    expect(first?.location).toEqual({ file: 'lop1a.xlsx', sheet: 'Sheet1', row: 5, column: 'D' });
+    expect(first?.location).toEqual({
+      file: 'lop1a.xlsx',
+      sheet: 'Sheet1',
+      row: 5,
+      column: 'D',
+      cell: 'D5',
+    });
     expect(report.summary).toEqual({
       records: 3,
       bySeverity: { error: 2, query: 1, acknowledged: 0 },

@@ -1,4 +1,12 @@
-import { classOf, recordKeyOf, symbolOf } from './keys.ts';
+import { classOf, maskRecordKey, recordKeyOf, symbolOf } from './keys.ts';
+import {
+  missingEvidence,
+  missingEvidenceReason,
+  type NotChecked,
+  type ResolvedLayout,
+  resolveLayout,
+  type SourceLayout,
+} from './layout.ts';
 import { localize } from './localize.ts';
 import { closeRecordScope, openRecordScope } from './record-scope.ts';
 import type { Acknowledgement, Issue, IssueCounts, Report } from './report.ts';
@@ -13,7 +21,7 @@ import type {
 } from './rule.ts';
 import { resolveSettings, type SettingsInput } from './settings.ts';
 import { needsSync } from './sync-gate.ts';
-import type { Finding, InputRecord, RuleSettings, Severity } from './types.ts';
+import type { Finding, InputRecord, Localized, RuleSettings, Severity } from './types.ts';
 
 /** Which rules run, and how serious their findings are. */
 export interface RuleSelection {
@@ -33,6 +41,15 @@ export interface EngineOptions extends SettingsInput {
   readonly acknowledgements?: readonly Acknowledgement[];
   /** Rule selection and severity overrides. */
   readonly rules?: RuleSelection;
+  /**
+   * What the source layout can hold: per entity, the canonical fields (top-level names) it
+   * carries; an entity not listed carries everything. A rule whose `evidence` the layout does not
+   * carry is not run on that entity's records, schema issues about a field the layout lacks (and
+   * the record does not hold) are not reported per record, and `Report.notChecked` says once per
+   * entity which checks were not possible and why. A field present but blank is still reported
+   * per record. With a layout listing every field, the report is the one without a layout.
+   */
+  readonly layout?: SourceLayout;
 }
 
 const matches = (id: string, patterns: readonly string[]): boolean =>
@@ -68,6 +85,8 @@ interface EntityPlan {
     readonly state: unknown;
   }[];
   readonly change: readonly { readonly rule: ChangeRule; readonly state: unknown }[];
+  /** The fields the entity's source layout carries; `undefined`: every field. */
+  readonly carried: ReadonlySet<string> | undefined;
 }
 
 const appliesTo = (rule: Rule, entity: string): boolean =>
@@ -150,9 +169,80 @@ interface Run {
   readonly finish: () => Report;
 }
 
+/** The most `notChecked` entries a run gathers (entities × rules × reasons); later ones are merged away. */
+const MAX_NOT_CHECKED = 1_000;
+/** The most fields one `notChecked` entry lists. */
+const MAX_NOT_CHECKED_FIELDS = 1_000;
+
+/**
+ * What a layout rules out before any record is read: for each entity it lists, the fields the
+ * rules with `layoutGaps` cannot check, and the rules whose evidence it lacks — record rules not
+ * run on that entity, dataset and change rules (which compare records) not run at all.
+ */
+function planLayout(
+  layout: ResolvedLayout,
+  selected: readonly Rule[],
+): {
+  readonly entries: NotChecked[];
+  readonly offRecord: Set<string>;
+  readonly offWhole: Set<Rule>;
+} {
+  const entries: NotChecked[] = [];
+  const offRecord = new Set<string>();
+  const offWhole = new Set<Rule>();
+  for (const [entity, carried] of layout) {
+    for (const rule of selected) {
+      if (!appliesTo(rule, entity)) continue;
+      const gap = rule.layoutGaps?.(entity, carried);
+      if (gap && gap.fields.length > 0)
+        entries.push({ entity, fields: [...gap.fields], reason: gap.reason });
+    }
+    for (const rule of selected) {
+      if (!appliesTo(rule, entity)) continue;
+      const missing = missingEvidence(rule, entity, carried);
+      if (missing.length === 0) continue;
+      entries.push({
+        entity,
+        ruleId: rule.id,
+        fields: missing,
+        reason: missingEvidenceReason(rule, missing),
+      });
+      if (rule.scope === 'record') offRecord.add(`${rule.id}\u0000${entity}`);
+      else offWhole.add(rule);
+    }
+  }
+  return { entries, offRecord, offWhole };
+}
+
 function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOptions): Run {
   const settings = resolveSettings(options);
-  const selected = selectRules(rules, settings, options.rules);
+  const layout = resolveLayout(options.layout);
+  const chosen = selectRules(rules, settings, options.rules);
+  const layoutPlan = layout ? planLayout(layout, chosen) : undefined;
+  const selected = layoutPlan ? chosen.filter((r) => !layoutPlan.offWhole.has(r)) : chosen;
+  const notChecked = new Map<string, { entry: NotChecked; fields: Set<string> }>();
+  for (const entry of layoutPlan?.entries ?? []) {
+    notChecked.set(`${entry.entity}\u0000${entry.ruleId ?? ''}\u0000${entry.reason.en}`, {
+      entry,
+      fields: new Set(entry.fields),
+    });
+  }
+  const noteNotChecked = (
+    entity: string,
+    ruleId: string,
+    fields: readonly string[],
+    reason: Localized,
+  ): void => {
+    const key = `${entity}\u0000${ruleId}\u0000${reason.en}`;
+    let found = notChecked.get(key);
+    if (!found) {
+      if (notChecked.size >= MAX_NOT_CHECKED) return;
+      found = { entry: { entity, ruleId, fields: [], reason }, fields: new Set() };
+      notChecked.set(key, found);
+    }
+    for (const field of fields)
+      if (found.fields.size < MAX_NOT_CHECKED_FIELDS) found.fields.add(field);
+  };
   const overrides = options.rules?.severity ?? {};
   const acks = new Map(
     (options.acknowledgements ?? []).map((a) => [`${a.ruleId}|${a.recordKey}`, a]),
@@ -168,7 +258,11 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
     classCode: string | undefined,
   ): void => {
     const severity = overrides[rule.id] ?? rule.severity;
-    const ack = severity === 'query' ? acks.get(`${rule.id}|${recordKey}`) : undefined;
+    const ack =
+      severity === 'query'
+        ? (acks.get(`${rule.id}|${recordKey}`) ??
+          acks.get(`${rule.id}|${maskRecordKey(recordKey)}`))
+        : undefined;
     const symbol = symbolOf(entity, finding.field);
     const location = locate(provenance, finding.field);
     issues.push({
@@ -199,8 +293,9 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
   const rulesFor = (entity: string): EntityPlan => {
     let found = byEntity.get(entity);
     if (!found) {
+      const off = layoutPlan?.offRecord;
       const record = recordRules
-        .filter((r) => appliesTo(r, entity))
+        .filter((r) => appliesTo(r, entity) && !off?.has(`${r.id}\u0000${entity}`))
         .map((rule) => ({ rule, check: rule.check }));
       found = {
         record,
@@ -211,6 +306,7 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
         change: changeRules
           .filter((r) => appliesTo(r, entity))
           .map((rule) => ({ rule, state: changeStates.get(rule) })),
+        carried: layout?.get(entity),
       };
       byEntity.set(entity, found);
     }
@@ -230,8 +326,19 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
     currentKey ??= recordKeyOf(item);
     return currentKey;
   };
+  // The fields the current record's layout carries (`undefined`: every field).
+  let carried: ReadonlySet<string> | undefined;
   const recordContext: RecordContext = {
     settings,
+    carries(field) {
+      if (carried === undefined) return true;
+      const dot = field.indexOf('.');
+      return carried.has(dot < 0 ? field : field.slice(0, dot));
+    },
+    notChecked(fields, reason) {
+      if (!current || !currentRule) return;
+      noteNotChecked(current.entity, currentRule.id, fields, reason);
+    },
     report(finding = {}) {
       if (!current || !currentRule) return;
       const t = finding.target;
@@ -261,6 +368,7 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
     }
     current = item;
     currentKey = undefined;
+    carried = applicable.carried;
     openRecordScope();
     try {
       const record = item.sync ? applicable.record : applicable.recordWithoutSync;
@@ -308,11 +416,17 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
       };
       rule.finish((rule.scope === 'dataset' ? datasetStates : changeStates).get(rule), ctx);
     }
-    return buildReport(issues, records, settings, [
-      ...recordRules,
-      ...datasetRules,
-      ...changeRules,
-    ]);
+    const gathered = [...notChecked.values()].map(({ entry, fields }) => ({
+      ...entry,
+      fields: [...fields],
+    }));
+    return buildReport(
+      issues,
+      records,
+      settings,
+      [...recordRules, ...datasetRules, ...changeRules],
+      gathered,
+    );
   };
 
   return { comparesPrevious: changeRules.length > 0, previous, visit, finish };
@@ -335,6 +449,7 @@ function buildReport(
   records: number,
   settings: RuleSettings,
   rules: readonly Rule[],
+  notChecked: readonly NotChecked[],
 ): Report {
   const bySeverity = zero();
   const byRule: Record<string, IssueCounts> = Object.create(null);
@@ -355,5 +470,6 @@ function buildReport(
     asOf: settings.asOf,
     ...(settings.period === undefined ? {} : { period: settings.period }),
     rules: rules.map((r) => r.id),
+    notChecked,
   };
 }

@@ -1,4 +1,4 @@
-import { entityByName, entityOf, fieldsOf } from '@eduvn/standard';
+import { entityByName, entityOf, fieldsOf, maskText } from '@eduvn/standard';
 import type { InputRecord } from './types.ts';
 
 const keyFields = new Map<string, readonly string[] | null>();
@@ -48,4 +48,21 @@ export function classOf(item: InputRecord): string | undefined {
   const r = item.record;
   const code = item.entity === 'Lop' ? r['ma'] : r['maLop'];
   return typeof code === 'string' && code !== '' ? code : undefined;
+}
+
+/** A part of a record key written like a personal ID (12 digits). */
+const PERSONAL_ID_PART = /^[0-9]{12}$/;
+
+/**
+ * A record key as reports show it: every `/`-separated part written like a personal ID (12
+ * digits — some schools key staff or pupils by it) masked to its last three digits
+ * (`'079216001234/2025'` → `'*********234/2025'`); other keys unchanged. The text, JSON and JUnit
+ * formats show keys this way, and an acknowledgement may name a record by either form.
+ */
+export function maskRecordKey(key: string): string {
+  if (!/[0-9]{12}/.test(key)) return key;
+  return key
+    .split('/')
+    .map((part) => (PERSONAL_ID_PART.test(part) ? maskText(part) : part))
+    .join('/');
 }

@@ -1,3 +1,4 @@
+import type { NotChecked } from './layout.ts';
 import type { Localized, Provenance, Severity } from './types.ts';
 
 /** Where an issue is, down to the cell when the record's provenance says so. */
@@ -8,8 +9,10 @@ export interface IssueLocation {
   readonly sheet?: string;
   /** The 1-based row. */
   readonly row?: number;
-  /** The column of the field at fault. */
+  /** The column of the field at fault (its letters `'E'`, or the header text). */
   readonly column?: string;
+  /** The cell reference (`'E15'`), when the column is given by its letters and the row is known. */
+  readonly cell?: string;
 }
 
 /** An acknowledgement recorded for a query: who accepted it and why. */
@@ -56,6 +59,12 @@ export interface Issue {
   readonly classCode?: string;
   /** Where the record came from. */
   readonly location?: IssueLocation;
+  /**
+   * The value at fault as the reader describes it (a reading problem: `'31/02/2019'`, a text's
+   * length), already shortened and masked where personal; absent for most rule findings, whose
+   * message shows what matters.
+   */
+  readonly value?: string;
   /** What is wrong. */
   readonly message: Localized;
   /** How to fix it. */
@@ -97,6 +106,12 @@ export interface Report {
   readonly period?: string;
   /** The ids of the rules that ran (change rules run only with a previous snapshot). */
   readonly rules: readonly string[];
+  /**
+   * The checks that were not possible, once per entity, rule and reason: rules whose evidence the
+   * source layout does not carry (the `layout` option), required fields it lacks, catalogs
+   * without values. Empty when every check could run.
+   */
+  readonly notChecked: readonly NotChecked[];
 }
 
 /** The location of a field of a record with this provenance. */
@@ -112,5 +127,11 @@ export function locate(
     ...(provenance.sheet === undefined ? {} : { sheet: provenance.sheet }),
     ...(provenance.row === undefined ? {} : { row: provenance.row }),
     ...(column === undefined ? {} : { column }),
+    ...(column !== undefined && provenance.row !== undefined && COLUMN_LETTERS.test(column)
+      ? { cell: `${column}${provenance.row}` }
+      : {}),
   };
 }
+
+/** Column letters of a spreadsheet (`A` … `XFD`). */
+const COLUMN_LETTERS = /^[A-Z]{1,3}$/;

@@ -29,6 +29,24 @@ export interface RuleInfo {
   readonly hint: Localized;
   /** The reporting periods whose rule set it belongs to; absent: it always runs. */
   readonly periods?: readonly ReportingPeriod[];
+  /**
+   * The canonical fields (top-level names) the rule needs as evidence: one list for every entity
+   * it applies to, or a list per entity. When a source layout (`layout` option of `validate`) does
+   * not carry one of them, the rule cannot conclude — a field the layout lacks is not a field left
+   * blank — so it is not run on that entity's records (a dataset or change rule, which compares
+   * records, is not run at all) and the report says so once in `notChecked`. Absent: the rule
+   * needs no particular field (it checks only values that are there).
+   */
+  readonly evidence?: readonly string[] | Readonly<Record<string, readonly string[]>>;
+  /**
+   * For a rule that checks fields one by one and leaves out itself those a layout lacks (the
+   * schema rule): which fields of `entity` it cannot check with a layout carrying only `carried`,
+   * and why — one `notChecked` entry (without a rule id) per entity. `undefined`: nothing to say.
+   */
+  readonly layoutGaps?: (
+    entity: string,
+    carried: ReadonlySet<string>,
+  ) => { readonly fields: readonly string[]; readonly reason: Localized } | undefined;
 }
 
 /** Reports findings about the record being checked. */
@@ -37,6 +55,17 @@ export interface RecordContext {
   readonly settings: RuleSettings;
   /** Reports a problem with the current record. */
   report(finding?: Finding): void;
+  /**
+   * Whether the source layout of the current record's entity carries a field (its top-level name
+   * is taken from a path such as `'monHocs.0.diemKtdk'`); always `true` without a layout, or for
+   * an entity the layout does not list.
+   */
+  carries(field: string): boolean;
+  /**
+   * Says that the rule could not check these fields of the current record's entity, and why (a
+   * catalog without values): gathered once per entity, rule and reason into `Report.notChecked`.
+   */
+  notChecked(fields: readonly string[], reason: Localized): void;
 }
 
 /** Reports findings about any record (dataset and change rules name the record in `target`). */
@@ -122,5 +151,31 @@ export function defineRule<R extends Rule>(rule: R): R {
   }
   if (!rule.basis.trim())
     throw new TypeError(`defineRule ${rule.id}: a basis is required (a citation or 'eduvn')`);
+  if (rule.evidence !== undefined) checkEvidence(rule);
   return rule;
+}
+
+const isFieldList = (v: unknown): v is readonly string[] =>
+  Array.isArray(v) && v.every((f) => typeof f === 'string' && /^[A-Za-z_$][\w$]*$/.test(f));
+
+/** Checks a rule's evidence: field names, and entities the rule applies to. */
+function checkEvidence(rule: Rule): void {
+  const e: unknown = rule.evidence;
+  if (isFieldList(e)) return;
+  const bad = (): never => {
+    throw new TypeError(
+      `defineRule ${rule.id}: evidence must be a list of field names, or such lists by entity`,
+    );
+  };
+  if (typeof e !== 'object' || e === null || Array.isArray(e)) bad();
+  const entities =
+    rule.entity === '*' ? undefined : Array.isArray(rule.entity) ? rule.entity : [rule.entity];
+  for (const [entity, fields] of Object.entries(e as Record<string, unknown>)) {
+    if (!isFieldList(fields)) bad();
+    if (entities !== undefined && !entities.includes(entity)) {
+      throw new TypeError(
+        `defineRule ${rule.id}: evidence names entity ${JSON.stringify(entity)}, which the rule does not apply to`,
+      );
+    }
+  }
 }

@@ -26,6 +26,7 @@ describe('toJSON', () => {
       'rules',
       'summary',
       'issues',
+      'notChecked',
     ]);
     expect(doc).toMatchObject({
       asOf: '2026-05-31',
@@ -91,7 +92,11 @@ describe('fromJSON', () => {
       recordKey: text,
       message: fc.record({ vi: text, en: text }),
       hint: fc.record({ vi: text, en: text }),
-      location: fc.record({ file: text, row: fc.nat() }, { requiredKeys: [] }),
+      location: fc.record(
+        { file: text, row: fc.nat(), column: text, cell: text },
+        { requiredKeys: [] },
+      ),
+      value: fc.option(text, { nil: undefined }),
       acknowledged: fc.option(fc.record({ note: text, by: text, at: text }), { nil: undefined }),
     });
     fc.assert(
@@ -102,10 +107,24 @@ describe('fromJSON', () => {
           text,
           fc.record({ error: fc.nat(), query: fc.nat(), acknowledged: fc.nat() }),
         ),
-        (raw, asOf, byClass) => {
-          const issues = raw.map(({ acknowledged, ...rest }) =>
-            acknowledged ? { ...rest, acknowledged } : rest,
-          ) as Issue[];
+        fc.array(
+          fc.record(
+            {
+              entity: text,
+              ruleId: text,
+              fields: fc.array(text, { maxLength: 3 }),
+              reason: fc.record({ vi: text, en: text }),
+            },
+            { requiredKeys: ['entity', 'fields', 'reason'] },
+          ),
+          { maxLength: 3 },
+        ),
+        (raw, asOf, byClass, notChecked) => {
+          const issues = raw.map(({ acknowledged, value, ...rest }) => ({
+            ...rest,
+            ...(value === undefined ? {} : { value }),
+            ...(acknowledged ? { acknowledged } : {}),
+          })) as Issue[];
           const report: Report = {
             issues,
             summary: {
@@ -117,6 +136,7 @@ describe('fromJSON', () => {
             passes: issues.length === 0,
             asOf,
             rules: issues.map((i) => i.ruleId),
+            notChecked,
           };
           const back = fromJSON(JSON.stringify(toJSON(report)));
           expect(back).toEqual(report);

@@ -1,3 +1,5 @@
+import { maskRecordKey } from '../core/keys.ts';
+import type { NotChecked } from '../core/layout.ts';
 import type { Issue, IssueCounts, IssueLocation, Report } from '../core/report.ts';
 import type { Localized, Severity } from '../core/types.ts';
 
@@ -30,6 +32,11 @@ export interface ReportDocument {
   readonly summary: Report['summary'];
   /** Every issue, in report order, in both languages. */
   readonly issues: readonly Issue[];
+  /**
+   * The checks that were not possible (see {@link Report.notChecked}). A version-1 document
+   * written before this list existed reads back with none.
+   */
+  readonly notChecked: readonly NotChecked[];
 }
 
 /** A document that is not an `eduvn-report` this SDK can read. */
@@ -60,8 +67,17 @@ function location(l: IssueLocation): IssueLocation {
     ...(l.sheet === undefined ? {} : { sheet: l.sheet }),
     ...(l.row === undefined ? {} : { row: l.row }),
     ...(l.column === undefined ? {} : { column: l.column }),
+    ...(l.cell === undefined ? {} : { cell: l.cell }),
   };
 }
+
+/** A not-checked entry with its keys in the document's order. */
+const notCheckedEntry = (n: NotChecked): NotChecked => ({
+  entity: n.entity,
+  ...(n.ruleId === undefined ? {} : { ruleId: n.ruleId }),
+  fields: [...n.fields],
+  reason: localized(n.reason),
+});
 
 /** An issue with its keys in the document's order. */
 function issue(i: Issue): Issue {
@@ -70,11 +86,12 @@ function issue(i: Issue): Issue {
     severity: i.severity,
     basis: i.basis,
     entity: i.entity,
-    recordKey: i.recordKey,
+    recordKey: maskRecordKey(i.recordKey),
     ...(i.field === undefined ? {} : { field: i.field }),
     ...(i.symbol === undefined ? {} : { symbol: i.symbol }),
     ...(i.classCode === undefined ? {} : { classCode: i.classCode }),
     ...(i.location === undefined ? {} : { location: location(i.location) }),
+    ...(i.value === undefined ? {} : { value: i.value }),
     message: localized(i.message),
     hint: localized(i.hint),
     ...(i.acknowledged === undefined
@@ -109,6 +126,7 @@ export function toJSON(report: Report): ReportDocument {
       byClass: sortedCounts(report.summary.byClass),
     },
     issues: report.issues.map(issue),
+    notChecked: report.notChecked.map(notCheckedEntry),
   };
 }
 
@@ -173,14 +191,17 @@ function readIssue(v: unknown, path: string): Issue {
     const file = optStr(l, 'file', `${path}.location`);
     const sheet = optStr(l, 'sheet', `${path}.location`);
     const column = optStr(l, 'column', `${path}.location`);
+    const cell = optStr(l, 'cell', `${path}.location`);
     const row = l['row'] === undefined ? undefined : count(l['row'], `${path}.location.row`);
     loc = location({
       ...(file === undefined ? {} : { file }),
       ...(sheet === undefined ? {} : { sheet }),
       ...(row === undefined ? {} : { row }),
       ...(column === undefined ? {} : { column }),
+      ...(cell === undefined ? {} : { cell }),
     });
   }
+  const value = optStr(o, 'value', path);
   let acknowledged: Issue['acknowledged'];
   if (o['acknowledged'] !== undefined) {
     need(isObject(o['acknowledged']), `${path}.acknowledged`, 'an object');
@@ -201,6 +222,7 @@ function readIssue(v: unknown, path: string): Issue {
     ...(symbol === undefined ? {} : { symbol }),
     ...(classCode === undefined ? {} : { classCode }),
     ...(loc === undefined ? {} : { location: loc }),
+    ...(value === undefined ? {} : { value }),
     message: readLocalized(o['message'], `${path}.message`),
     hint: readLocalized(o['hint'], `${path}.hint`),
     ...(acknowledged === undefined ? {} : { acknowledged }),
@@ -252,5 +274,24 @@ export function fromJSON(input: string | unknown): Report {
     asOf: str(o['asOf'], 'asOf'),
     ...(period === undefined ? {} : { period }),
     rules: (o['rules'] as unknown[]).map((v, i) => str(v, `rules.${i}`)),
+    notChecked: readNotChecked(o['notChecked']),
   };
+}
+
+function readNotChecked(v: unknown): NotChecked[] {
+  if (v === undefined) return [];
+  need(Array.isArray(v), 'notChecked', 'an array');
+  return (v as unknown[]).map((item, i) => {
+    const path = `notChecked.${i}`;
+    need(isObject(item), path, 'an object');
+    const o = item as Record<string, unknown>;
+    need(Array.isArray(o['fields']), `${path}.fields`, 'an array');
+    const ruleId = optStr(o, 'ruleId', path);
+    return notCheckedEntry({
+      entity: str(o['entity'], `${path}.entity`),
+      ...(ruleId === undefined ? {} : { ruleId }),
+      fields: (o['fields'] as unknown[]).map((f, j) => str(f, `${path}.fields.${j}`)),
+      reason: readLocalized(o['reason'], `${path}.reason`),
+    });
+  });
 }

@@ -49,13 +49,17 @@ const attrs = (pairs: Readonly<Record<string, string | number>>): string =>
 
 const NO_ISSUE = { vi: 'không có vấn đề', en: 'no issues' } as const;
 const ACKNOWLEDGED = { vi: 'Đã xác nhận', en: 'Acknowledged' } as const;
+const NOT_CHECKED = { vi: 'không kiểm tra được', en: 'not checked' } as const;
+/** The suite of checks of the standard's structure that were not possible (no rule id). */
+const STRUCTURE_SUITE = 'STD.LAYOUT';
 
 /**
  * A report as JUnit XML, for CI servers: a `<testsuite>` per rule that ran (and per rule of any
  * issue), in which each error and each unacknowledged query is a failing `<testcase>` (`<failure
  * type="error|query">` with the location, message and hint), each acknowledged query a skipped one
  * (`<skipped message>` with who acknowledged it and the note), and a rule without issues one
- * passing testcase. Every text is XML-escaped, and characters XML 1.0 cannot hold become U+FFFD,
+ * passing testcase; a check that was not possible (`notChecked`) is a skipped testcase in its
+ * rule's suite (`STD.LAYOUT` for required fields the layout lacks). Every text is XML-escaped, and characters XML 1.0 cannot hold become U+FFFD,
  * so the document is always well-formed.
  *
  * @example
@@ -73,6 +77,15 @@ export function toJUnit(report: Report, options: JUnitOptions = {}): string {
     if (list) list.push(issue);
     else byRule.set(issue.ruleId, [issue]);
   }
+  // Checks not possible: a skipped testcase in their rule's suite (the structure's: its own suite).
+  const notChecked = new Map<string, Report['notChecked'][number][]>();
+  for (const n of report.notChecked) {
+    const suite = n.ruleId ?? STRUCTURE_SUITE;
+    if (!byRule.has(suite)) byRule.set(suite, []);
+    const list = notChecked.get(suite);
+    if (list) list.push(n);
+    else notChecked.set(suite, [n]);
+  }
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -81,7 +94,15 @@ export function toJUnit(report: Report, options: JUnitOptions = {}): string {
     const cases: string[] = [];
     let suiteFailures = 0;
     let suiteSkipped = 0;
-    if (issues.length === 0) {
+    const skippedChecks = notChecked.get(ruleId) ?? [];
+    for (const n of skippedChecks) {
+      suiteSkipped++;
+      const name = `${n.entity}: ${NOT_CHECKED[lang]} (${n.fields.join(', ')})`;
+      cases.push(
+        `    <testcase${attrs({ classname: ruleId, name })}>\n      <skipped${attrs({ message: n.reason[lang] })}/>\n    </testcase>`,
+      );
+    }
+    if (issues.length === 0 && skippedChecks.length === 0) {
       cases.push(
         `    <testcase${attrs({ classname: ruleId, name: `${ruleId}: ${NO_ISSUE[lang]}` })}/>`,
       );
@@ -106,7 +127,7 @@ export function toJUnit(report: Report, options: JUnitOptions = {}): string {
         `${head}\n      <failure${attrs({ type: issue.severity, message: issue.message[lang] })}>${xmlText(body)}</failure>\n    </testcase>`,
       );
     }
-    const count = Math.max(1, issues.length);
+    const count = Math.max(1, issues.length + skippedChecks.length);
     tests += count;
     failures += suiteFailures;
     skipped += suiteSkipped;

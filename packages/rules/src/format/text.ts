@@ -1,3 +1,4 @@
+import { maskRecordKey } from '../core/keys.ts';
 import type { Issue, Report } from '../core/report.ts';
 
 /** The language of a formatted report. */
@@ -35,6 +36,8 @@ const LABELS = {
     more: 'vấn đề khác không hiển thị',
     none: 'Không có vấn đề nào.',
     summary: 'Tổng cộng',
+    notChecked: 'KHÔNG KIỂM TRA ĐƯỢC',
+    structure: 'cấu trúc',
   },
   en: {
     title: 'Data check report',
@@ -59,6 +62,8 @@ const LABELS = {
     more: 'more issues not shown',
     none: 'No issues.',
     summary: 'Total',
+    notChecked: 'NOT CHECKED',
+    structure: 'structure',
   },
 } as const;
 
@@ -98,7 +103,9 @@ export function describeLocation(issue: Issue, lang: ReportLanguage = 'vi'): str
   if (loc?.column !== undefined) parts.push(`${l.column} ${loc.column}`);
   else if (issue.symbol !== undefined || issue.field !== undefined)
     parts.push(`${l.field} ${issue.symbol ?? issue.field}`);
-  const record = `${issue.entity} ${issue.recordKey}`;
+  // A problem of a whole file (a reading problem) belongs to no record.
+  const record = `${issue.entity} ${maskRecordKey(issue.recordKey)}`.trim();
+  if (record === '') return safeText(parts.join(' › '));
   return safeText(parts.length === 0 ? record : `${parts.join(' › ')} [${record}]`);
 }
 
@@ -177,7 +184,7 @@ function countsLine(
  * counts, whether the data pass), then the issues grouped by severity — errors, queries,
  * acknowledged queries — and by rule, each with its location (file › sheet › row › column, and the
  * record's key), its message and its fix hint, an acknowledged query with who accepted it and the
- * note; then a summary line. Text from the data is made safe for terminals (see {@link safeText}).
+ * note; then the checks that were not possible (`notChecked`), and a summary line. Text from the data is made safe for terminals (see {@link safeText}).
  *
  * @example
  * ```ts
@@ -230,6 +237,19 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
   if (report.issues.length === 0) lines.push('', l.none);
   const hidden = report.issues.length - shown;
   if (hidden > 0) lines.push('', `… ${hidden} ${l.more}`);
-  lines.push('', `${l.summary}: ${countLine}`);
+  if (report.notChecked.length > 0) {
+    lines.push('', `${l.notChecked} (${report.notChecked.length})`);
+    for (const n of report.notChecked) {
+      lines.push(
+        `  • ${safeText(n.entity)} · ${safeText(n.ruleId ?? l.structure)}: ${safeText(n.fields.join(', '))}`,
+      );
+      lines.push(`    ${safeText(n.reason[lang])}`);
+    }
+  }
+  const notChecked =
+    report.notChecked.length > 0
+      ? ` · ${l.notChecked.toLowerCase()}: ${report.notChecked.length}`
+      : '';
+  lines.push('', `${l.summary}: ${countLine}${notChecked}`);
   return `${lines.join('\n')}\n`;
 }

@@ -125,8 +125,8 @@ describe('encodePersonalId and decodePersonalId', () => {
 });
 
 describe('maskPersonalId', () => {
-  it('keeps the first and last three digits', () => {
-    expect(maskPersonalId('031217000123')).toBe('031******123');
+  it('keeps at most the last three digits', () => {
+    expect(maskPersonalId('031217000123')).toBe('*********123');
   });
 
   it('shortens hostile values and hides short ones', () => {

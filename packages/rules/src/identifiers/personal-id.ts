@@ -164,13 +164,13 @@ export function encodePersonalId(parts: PersonalIdParts): string {
 const LONGEST_SHOWN = 24;
 
 /**
- * A personal ID (or whatever stands in its field) for a message, a log or a report: its first and
- * last three characters around asterisks (`'031******123'`, as `maskText` of @eduvn/standard
- * does). Values longer than 24 characters are shortened, so that a hostile value cannot swell a
- * report; short ones are hidden entirely.
+ * A personal ID (or whatever stands in its field) for a message, a log or a report, masked as
+ * `maskText` of @eduvn/standard masks it: at most the last three digits shown
+ * (`'*********123'`). Values longer than 24 characters are shortened, so that a hostile value
+ * cannot swell a report; short ones are hidden entirely.
  */
 export function maskPersonalId(id: string): string {
   const chars = [...id];
   if (chars.length <= LONGEST_SHOWN) return maskText(id);
-  return `${chars.slice(0, 3).join('')}${'*'.repeat(6)}…${chars.slice(-3).join('')}`;
+  return `${'*'.repeat(9)}…${chars.slice(-3).join('')}`;
 }

@@ -4,22 +4,6 @@ import { perRecord } from '../core/record-scope.ts';
 import { defineRule, type RecordContext, type RecordRule } from '../core/rule.ts';
 import type { InputRecord, RuleSettings } from '../core/types.ts';
 
-/**
- * Catalogs for fields whose metadata names only the specification's shared catalogs (`DMDC`)
- * although the same QĐ 4998 symbol names a real catalog in another table: a pupil's
- * `TINH_THANH_ID` and `XA_PHUONG_ID` say `DMDC` where the school's say `DM_TINH` and `DM_XA`, a
- * pupil's `MA_GIOI_TINH` says `DMDC` where a staff member's says `DM_GIOI_TINH`, a staff member's
- * `QUAN_HUYEN_ID` says `DMDC` where a pupil's says `DM_HUYEN`. The same symbol holds the same kind
- * of code, so {@link catalogRules} checks these fields against that catalog. Only a field whose
- * metadata says `DMDC` is affected; any other `DMDC` field (an unnamed shared catalog) is skipped.
- */
-export const SHARED_CATALOG_FIELDS: Readonly<Record<string, string>> = Object.freeze({
-  tinhThanhId: 'DM_TINH',
-  quanHuyenId: 'DM_HUYEN',
-  xaPhuongId: 'DM_XA',
-  maGioiTinh: 'DM_GIOI_TINH',
-});
-
 /** The first day of the 2025 administrative reorganisation (QĐ 19/2025/QĐ-TTg). */
 export const ADMIN_MERGER_DAY = '2025-07-01';
 
@@ -46,6 +30,8 @@ interface FieldCheck {
   readonly rows?: readonly FieldCheck[];
   /** The field's last code, its catalog and verdict, and the run's verdicts they come from. */
   readonly last: LastVerdict;
+  /** The run (its verdicts) in which a code of this field last met a catalog without values. */
+  unloadedIn: Verdicts | undefined;
 }
 
 /**
@@ -82,11 +68,8 @@ function sourceOf(field: FieldInfo): CatalogSource | undefined {
   // eduvn's): checking them here too would report one unknown status twice.
   if (field.catalogBy) return undefined;
   if (field.catalog !== undefined && STATUS_CATALOGS.has(field.catalog)) return undefined;
-  if (field.catalog === undefined) return undefined;
-  if (field.catalog === 'DMDC') {
-    const id = SHARED_CATALOG_FIELDS[field.name];
-    return id === undefined ? undefined : { kind: 'fixed', id };
-  }
+  // `DMDC` alone names no catalog (the one coded field §II gives none keeps it).
+  if (field.catalog === undefined || field.catalog === 'DMDC') return undefined;
   return { kind: 'fixed', id: field.catalog };
 }
 
@@ -103,6 +86,7 @@ function planOf(entity: string, depth = 0): readonly FieldCheck[] {
         symbol: field.symbol,
         sensitive: field.sensitivity === 'sensitive',
         last: lastVerdict(),
+        unloadedIn: undefined,
       };
       if (field.type === 'list' && field.entity !== undefined) {
         const rows = planOf(field.entity, depth + 1);
@@ -120,6 +104,8 @@ function planOf(entity: string, depth = 0): readonly FieldCheck[] {
 /** What a code turned out to be. */
 type Verdict =
   | { readonly kind: 'unknown'; readonly catalog: string; readonly version: string }
+  /** The catalog has no values in force on the day: the code cannot be checked. */
+  | { readonly kind: 'unloaded'; readonly catalog: string }
   | {
       readonly kind: 'pre-merger';
       readonly catalog: string;
@@ -139,9 +125,10 @@ interface CodeFinding {
 /** Classifies a code of a catalog as of `settings.asOf`; `undefined` when nothing is to report. */
 function judge(catalog: string, code: string, settings: RuleSettings): Verdict | undefined {
   const { catalogs, asOf } = settings;
-  // No version on that day (values not loaded, or a catalog that ended, like the districts): skip.
+  // No version on that day (values not loaded, or a catalog that ended, like the districts): the
+  // code cannot be checked, which the report says once (`notChecked`).
   const version = catalogs.version(catalog, { asOf });
-  if (!version) return undefined;
+  if (!version) return unloaded(catalog);
   if (catalogs.has(catalog, code, { asOf })) return undefined;
   const level = ADMIN_LEVELS[catalog];
   if (level !== undefined && asOf >= ADMIN_MERGER_DAY) {
@@ -149,6 +136,18 @@ function judge(catalog: string, code: string, settings: RuleSettings): Verdict |
     if (before) return { kind: 'pre-merger', catalog, level, name: before.entry.name };
   }
   return { kind: 'unknown', catalog, version: version.version };
+}
+
+const unloadedVerdicts = new Map<string, Verdict>();
+
+/** The one `'unloaded'` verdict of a catalog. */
+function unloaded(catalog: string): Verdict {
+  let v = unloadedVerdicts.get(catalog);
+  if (!v) {
+    v = { kind: 'unloaded', catalog };
+    if (unloadedVerdicts.size < MAX_CODES_KEPT) unloadedVerdicts.set(catalog, v);
+  }
+  return v;
 }
 
 /** Verdicts by catalog, then code (`null`: nothing to report). */
@@ -236,6 +235,11 @@ function collect(
       last.code = value;
       last.verdict = verdict;
     }
+    if (verdict?.kind === 'unloaded') {
+      // Said once per run and field, not once per record.
+      if (check.unloadedIn === verdicts) continue;
+      check.unloadedIn = verdicts;
+    }
     if (verdict) {
       out.push({
         field: `${path}${check.name}`,
@@ -282,12 +286,14 @@ function shown(code: string, sensitive: boolean): string {
 }
 
 /**
- * `CAT.CODE.001`: a code that is not in its catalog as of `settings.asOf`. Checked for every field
- * whose metadata names a real catalog (`DM_DAN_TOC`, `DM_TINH`, `DM_XA`, `DM_HUYEN`,
- * `DM_GIOI_TINH`, `DM_MON_HOC_TIEU_HOC`, a status catalog chosen by `catalogBy` …, plus
- * {@link SHARED_CATALOG_FIELDS}), rows of sub-tables included, **only when the catalog has a
- * version on that day**: a catalog whose values are not loaded (no versions), or with no version
- * then (the districts after 2025-06-30), gives no finding. Fields with a closed set of values
+ * `CAT.CODE.001`: a code that is not in its catalog as of `settings.asOf`. Checked for **every**
+ * field whose metadata names a real catalog — found by going through the field metadata of each
+ * entity, never a list kept here (`DM_DAN_TOC`, `DM_TON_GIAO`, `DM_TINH`, `DM_XA`, …) — rows of sub-tables
+ * included, **whenever the loaded catalogs (`settings.catalogs`) hold a version on that day**: a
+ * catalog whose values are not loaded (no versions), or with no version then (the districts after
+ * 2025-06-30), gives no finding, and the report's `notChecked` names the field and the catalog
+ * once (for fields that held a code). Loading a pack, such as the catalog sheets of a Ministry
+ * template, switches the check on for its catalogs. Fields with a closed set of values
  * (`values` in the metadata) are left to the schema rule. A pre-merger administrative code is
  * reported by {@link preMergerAdminCode} instead. Codes of sensitive fields (ethnicity) are masked.
  */
@@ -309,6 +315,13 @@ export const codeNotInCatalog: RecordRule = defineRule({
     const findings = findingsOf(item, ctx.settings);
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i] as CodeFinding;
+      if (f.verdict.kind === 'unloaded') {
+        ctx.notChecked(
+          [f.field.replace(/\.\d+\./g, '.')],
+          unloadedReason(f.verdict.catalog, ctx.settings.asOf),
+        );
+        continue;
+      }
       if (f.verdict.kind !== 'unknown') continue;
       ctx.report({
         field: f.field,
@@ -323,6 +336,17 @@ export const codeNotInCatalog: RecordRule = defineRule({
     }
   },
 });
+
+/** Why the codes of a catalog without values on `asOf` were not checked. */
+function unloadedReason(
+  catalog: string,
+  asOf: string,
+): { readonly vi: string; readonly en: string } {
+  return {
+    vi: `Danh mục ${catalog} không có giá trị hiệu lực ngày ${asOf} (chưa nạp): không kiểm tra được mã của trường này; nạp danh mục (ví dụ các sheet danh mục của mẫu nhập liệu của Bộ) để kiểm tra`,
+    en: `Catalog ${catalog} has no values in force on ${asOf} (not loaded): the codes of this field were not checked; load the catalog (e.g. the catalog sheets of a Ministry template) to check them`,
+  };
+}
 
 const LEVEL_NAMES: Readonly<Record<AdminUnitLevel, { readonly vi: string; readonly en: string }>> =
   {

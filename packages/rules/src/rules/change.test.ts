@@ -172,7 +172,7 @@ describe('change rules', () => {
       );
       const before = String(pupil?.record['maCongDanId']);
       expect(report.issues[0]?.message.en).toBe(
-        `MA_CONG_DAN_ID of ${idOf(pupil)} changed from ${before.slice(0, 3)}******${before.slice(-3)} to 001******242`,
+        `MA_CONG_DAN_ID of ${idOf(pupil)} changed from *********${before.slice(-3)} to *********242`,
       );
       expect(JSON.stringify(report)).not.toContain(before);
     });

@@ -7,6 +7,7 @@ import {
   describePlace,
   exactKeyOf,
   fieldsOfRecord,
+  keyFieldsOf,
   type Place,
   personalIdOf,
   placeOf,
@@ -102,6 +103,7 @@ export const recordMissing: ChangeRule = defineRule<ChangeRule<MissingState>>({
   id: 'CHANGE.MISSING.001',
   entity: [...KEPT_ENTITIES],
   scope: 'change',
+  evidence: Object.fromEntries(KEPT_ENTITIES.map((e) => [e, keyFieldsOf(e)])),
   severity: 'error',
   basis: SEED_ART_8,
   message: {
@@ -183,6 +185,7 @@ export const identifierChanged: ChangeRule = defineRule<ChangeRule<RenamedState>
   id: 'CHANGE.ID.001',
   entity: ['HocSinh', 'CanBo'],
   scope: 'change',
+  evidence: { HocSinh: ['hocSinhId', 'maCongDanId'], CanBo: ['giaoVienId', 'soCmtnd'] },
   severity: 'error',
   basis: TT42,
   message: {
@@ -304,6 +307,7 @@ export const otherIdentifierChanged: ChangeRule = defineRule<ChangeRule<ValuesSt
   id: 'CHANGE.ID.002',
   entity: Object.keys(WATCHED),
   scope: 'change',
+  evidence: Object.fromEntries(Object.keys(WATCHED).map((e) => [e, keyFieldsOf(e)])),
   severity: 'error',
   basis: TT42,
   message: {
@@ -377,6 +381,7 @@ export const provisionalVanished: ChangeRule = defineRule<ChangeRule<Provisional
   id: 'CHANGE.REKEY.001',
   entity: 'HocSinh',
   scope: 'change',
+  evidence: ['hocSinhId', 'maCongDanId'],
   severity: 'query',
   basis: TT42,
   message: {

@@ -121,6 +121,7 @@ describe('ID.FORM: Ministry identifiers are not blank and hold no white space', 
       sheet: 'DS',
       row: 7,
       column: 'D',
+      cell: 'D7',
     });
     expect(report.issues[1]?.message.en).toContain('U+0020 at position 14');
     expect(report.issues[0]?.message.vi).toContain('U+200B');
@@ -236,7 +237,7 @@ describe('ID.UNIQUE.002: one personal ID per pupil, one per staff member', () =>
       'ID.UNIQUE.002 79000701GV002 soCmtnd',
     ]);
     expect(report.issues[0]?.message.en).toBe(
-      'The personal ID 079******123 is already on pupil 7900070120001 (file hs.xlsx, row 3)',
+      'The personal ID *********123 is already on pupil 7900070120001 (file hs.xlsx, row 3)',
     );
     expect(report.issues[1]?.message.vi).toContain('cán bộ 79000701GV001');
   });
@@ -258,7 +259,7 @@ describe('ID.PERSONAL: the personal ID number', () => {
     const report = await run([pupil({ maCongDanId: '07921900012' })]);
     expect(report.issues.map((i) => i.ruleId)).toEqual(['ID.PERSONAL.001']);
     expect(report.issues[0]?.message.en).toBe(
-      'The personal ID 079*****012 is not exactly 12 digits (11 characters)',
+      'The personal ID ********012 is not exactly 12 digits (11 characters)',
     );
     expect(await idsOf([pupil({ maCongDanId: '07921900012x' })])).toEqual([
       'ID.PERSONAL.001 7900070120001 maCongDanId',
@@ -278,7 +279,7 @@ describe('ID.PERSONAL: the personal ID number', () => {
       'ID.PERSONAL.002 soCmtnd',
     ]);
     expect(report.issues[0]?.message.en).toBe(
-      'The personal ID 079******123 encodes birth year 2019, not 2018 as the birth date says',
+      'The personal ID *********123 encodes birth year 2019, not 2018 as the birth date says',
     );
     // The century counts: 1919 is not 2019.
     expect(await idsOf([pupil({ maCongDanId: pid(1919, '1') })])).toEqual([
@@ -293,7 +294,7 @@ describe('ID.PERSONAL: the personal ID number', () => {
       'ID.PERSONAL.003 soCmtnd',
     ]);
     expect(report.issues[0]?.message.en).toBe(
-      'The personal ID 079******123 encodes the sex male, not female as recorded',
+      'The personal ID *********123 encodes the sex male, not female as recorded',
     );
     expect(report.issues[0]?.message.vi).toContain('giới tính Nam, khác giới tính đã khai (Nữ)');
     expect(await idsOf([pupil({ maGioiTinh: undefined })])).toEqual([]);

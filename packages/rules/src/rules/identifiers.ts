@@ -530,6 +530,7 @@ export const personalIdForm: RecordRule = defineRule({
   id: 'ID.PERSONAL.001',
   entity: 'HocSinh',
   scope: 'record',
+  evidence: ['maCongDanId'],
   severity: 'error',
   basis: TT59,
   message: {
@@ -557,6 +558,7 @@ export const personalIdYear: RecordRule = defineRule({
   id: 'ID.PERSONAL.002',
   entity: ['HocSinh', 'CanBo'],
   scope: 'record',
+  evidence: { HocSinh: ['maCongDanId', 'ngaySinh'], CanBo: ['soCmtnd', 'ngaySinh'] },
   severity: 'error',
   basis: TT59,
   message: {
@@ -588,6 +590,7 @@ export const personalIdSex: RecordRule = defineRule({
   id: 'ID.PERSONAL.003',
   entity: ['HocSinh', 'CanBo'],
   scope: 'record',
+  evidence: { HocSinh: ['maCongDanId', 'maGioiTinh'], CanBo: ['soCmtnd', 'maGioiTinh'] },
   severity: 'error',
   basis: TT59,
   message: {
@@ -657,6 +660,7 @@ export const personalIdPrefix: RecordRule = defineRule({
   id: 'ID.PERSONAL.004',
   entity: ['HocSinh', 'CanBo'],
   scope: 'record',
+  evidence: { HocSinh: ['maCongDanId'], CanBo: ['soCmtnd'] },
   severity: 'query',
   basis: TT59,
   message: {
@@ -695,6 +699,7 @@ export const provisionalGradeOne: RecordRule = defineRule({
   id: 'ID.PROVISIONAL.001',
   entity: 'HocSinh',
   scope: 'record',
+  evidence: ['hocSinhId'],
   severity: 'query',
   basis: TT42,
   message: {
@@ -719,6 +724,7 @@ export const provisionalAboveGradeOne: RecordRule = defineRule({
   id: 'ID.PROVISIONAL.002',
   entity: 'HocSinh',
   scope: 'record',
+  evidence: ['hocSinhId', 'maKhoi'],
   severity: 'error',
   basis: TT42,
   message: {

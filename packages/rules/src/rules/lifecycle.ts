@@ -572,6 +572,10 @@ export function createLifecycleRules(options: LifecycleRuleOptions = {}): readon
     id: 'LIFE.CURRENT.001',
     entity: [...PEOPLE, EVENT],
     scope: 'dataset',
+    evidence: {
+      [machines.pupil.entity]: [machines.pupil.keyField, machines.pupil.statusField],
+      [machines.staff.entity]: [machines.staff.keyField, machines.staff.statusField],
+    },
     severity: 'error',
     basis: BASIS_LAW,
     message: {

@@ -70,7 +70,7 @@ describe('DQ.NAME.001 — names normalized', () => {
     expect(spaces?.message.vi).toContain('hai khoảng trắng');
     expect(invisible?.message.en).toContain('invisible');
     expect(outer?.message.en).toContain('start or end');
-    expect(nfd?.location).toEqual({ file: 'hs.xlsx', row: 1, column: 'C' });
+    expect(nfd?.location).toEqual({ file: 'hs.xlsx', row: 1, column: 'C', cell: 'C1' });
     // The name itself never appears in a message.
     for (const issue of report.issues) {
       expect(issue.message.vi.normalize('NFC')).not.toContain('Ánh');

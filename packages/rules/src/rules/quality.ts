@@ -120,6 +120,7 @@ export const probableDuplicatePerson: DatasetRule = defineRule<DatasetRule<Dupli
   id: 'DQ.PERSON.001',
   entity: 'HocSinh',
   scope: 'dataset',
+  evidence: ['hoTen', 'ngaySinh'],
   severity: 'query',
   basis: 'eduvn',
   message: {
@@ -223,6 +224,8 @@ interface ReferenceSpec {
   readonly to: string;
   /** The referencing field. */
   readonly field: string;
+  /** The referenced entity's field a reference names (`ma` of a class). */
+  readonly toKey: string;
   /** The fields {@link ReferenceSpec.refOf} reads. */
   readonly refFields: readonly string[];
   /** The keys the referenced records are known under, for a run. */
@@ -251,6 +254,8 @@ function referenceRule(
     ...info,
     entity: [spec.from, spec.to],
     scope: 'dataset',
+    // The reference and the referenced record's key: without either nothing can be resolved.
+    evidence: { [spec.from]: spec.refFields.slice(0, 1), [spec.to]: [spec.toKey] },
     severity: 'error',
     basis: 'eduvn',
     init: (settings) => ({
@@ -310,6 +315,7 @@ export const pupilClassExists: DatasetRule = referenceRule(
     from: 'HocSinh',
     to: 'Lop',
     field: 'maLop',
+    toKey: 'ma',
     refFields: ['maLop', 'truongId'],
     known: composedKeys((r, keys) => {
       const ma = text(r['ma']);
@@ -346,6 +352,7 @@ export const classTeacherExists: DatasetRule = referenceRule(
     from: 'Lop',
     to: 'CanBo',
     field: 'giaoVienId',
+    toKey: 'giaoVienId',
     refFields: ['giaoVienId'],
     known: ownKeys('CanBo', 'giaoVienId'),
     refOf: (r) => text(r['giaoVienId']),
@@ -372,6 +379,7 @@ export const assessmentPupilExists: DatasetRule = referenceRule(
     from: 'DanhGiaHocSinh',
     to: 'HocSinh',
     field: 'hocSinhId',
+    toKey: 'hocSinhId',
     refFields: ['hocSinhId'],
     known: ownKeys('HocSinh', 'hocSinhId'),
     refOf: (r) => text(r['hocSinhId']),

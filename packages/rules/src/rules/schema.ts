@@ -1,23 +1,36 @@
-import { compileValidator, type EntitySchema, entityByName, type Validator } from '@eduvn/standard';
+import {
+  compileValidator,
+  describeSchemaIssue,
+  type EntitySchema,
+  entityByName,
+  fieldsOf,
+  type Validator,
+} from '@eduvn/standard';
 import { defineRule, type RecordRule } from '../core/rule.ts';
 
-const validators = new Map<string, Validator<unknown> | null>();
+/** An entity's schema and its compiled validator. */
+interface Checker {
+  readonly schema: EntitySchema;
+  readonly validate: Validator<unknown>;
+}
 
-/** The entity {@link validatorOf} was last asked about, and its validator (records come by entity). */
+const checkers = new Map<string, Checker | null>();
+
+/** The entity {@link checkerOf} was last asked about, and its checker (records come by entity). */
 let lastEntity: string | undefined;
-let lastValidator: Validator<unknown> | null = null;
+let lastChecker: Checker | null = null;
 
-function validatorOf(entity: string): Validator<unknown> | null {
-  if (entity === lastEntity) return lastValidator;
-  let v = validators.get(entity);
-  if (v === undefined) {
+function checkerOf(entity: string): Checker | null {
+  if (entity === lastEntity) return lastChecker;
+  let c = checkers.get(entity);
+  if (c === undefined) {
     const schema: EntitySchema | undefined = entityByName(entity);
-    v = schema ? compileValidator(schema) : null;
-    validators.set(entity, v);
+    c = schema ? { schema, validate: compileValidator(schema) } : null;
+    checkers.set(entity, c);
   }
   lastEntity = entity;
-  lastValidator = v;
-  return v;
+  lastChecker = c;
+  return c;
 }
 
 /** `STD.ENTITY.001`: a record of an entity the standard does not define. */
@@ -36,14 +49,30 @@ export const unknownEntity: RecordRule = defineRule({
     en: 'Use one of the entities of @eduvn/standard (HocSinh, Lop, CanBo, …)',
   },
   check(item, ctx) {
-    if (validatorOf(item.entity) === null)
+    if (checkerOf(item.entity) === null)
       ctx.report({ params: { entity: item.entity.slice(0, 60) } });
   },
 });
 
+/** The required top-level fields of an entity the layout does not carry, in the schema's order. */
+function requiredAbsent(entity: string, carried: ReadonlySet<string>): string[] {
+  const schema = entityByName(entity);
+  if (!schema) return [];
+  return fieldsOf(schema)
+    .filter((f) => f.required && !carried.has(f.name))
+    .map((f) => f.name);
+}
+
 /**
  * `STD.SCHEMA.001`: the record's structure breaks the standard — a type, a maximum length, an ISO
- * date, a closed set, an unknown field. One issue per problem, at the field.
+ * date, a closed set, an unknown field. One issue per problem, at the field, in the field's own
+ * terms (`describeSchemaIssue` of `@eduvn/standard`: its label, the limit, the kind and length of
+ * the value seen — "Họ tên dài 10.000 ký tự, tối đa 50 ký tự"), never zod's own English.
+ *
+ * With a source layout (`layout` option of `validate`), a field the layout does not carry and the
+ * record does not hold is not reported per record (a MISA list has no Ministry pupil code): the
+ * report's `notChecked` lists the entity's required fields the layout lacks, once. A field the
+ * layout carries but left blank is still reported on its row.
  */
 export const schemaViolation: RecordRule = defineRule({
   id: 'STD.SCHEMA.001',
@@ -52,26 +81,42 @@ export const schemaViolation: RecordRule = defineRule({
   severity: 'error',
   basis: 'QĐ 4998/QĐ-BGDĐT',
   message: {
-    vi: 'Trường {symbol} không đúng chuẩn dữ liệu ({code})',
-    en: 'Field {symbol} does not follow the standard: {problem}',
+    vi: '{vi} ({symbol})',
+    en: '{en} ({symbol})',
   },
   hint: {
     vi: 'Sửa giá trị theo kiểu và độ dài quy định trong QĐ 4998 (xem từ điển dữ liệu)',
     en: 'Correct the value to the type and length QĐ 4998 sets (see the data dictionary)',
   },
+  layoutGaps(entity, carried) {
+    const fields = requiredAbsent(entity, carried);
+    if (fields.length === 0) return undefined;
+    return {
+      fields,
+      reason: {
+        vi: `Bố cục của tệp nguồn không có cột cho trường bắt buộc ${fields.join(', ')}: không kiểm tra được các trường này trên từng bản ghi`,
+        en: `The source layout has no column for the required field(s) ${fields.join(', ')}: they cannot be checked record by record`,
+      },
+    };
+  },
   check(item, ctx) {
-    const validate = validatorOf(item.entity);
-    if (validate === null) return;
-    const result = validate(item.record);
+    const checker = checkerOf(item.entity);
+    if (checker === null) return;
+    const result = checker.validate(item.record);
     if (result.ok) return;
     for (const issue of result.issues) {
+      const top = issue.path[0];
+      // A field the layout does not carry, and the record does not hold: not a blank, not reported.
+      if (typeof top === 'string' && item.record[top] === undefined && !ctx.carries(top)) continue;
       const field = issue.path.map(String).join('.');
+      const text = describeSchemaIssue(checker.schema, issue);
       ctx.report({
         ...(field === '' ? {} : { field }),
         params: {
-          symbol: issue.symbolPath.map(String).join('.') || '(bản ghi)',
+          symbol: issue.symbolPath.map(String).join('.') || '—',
           code: issue.code,
-          problem: issue.message,
+          vi: text.vi,
+          en: text.en,
         },
       });
     }

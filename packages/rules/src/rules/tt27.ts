@@ -55,6 +55,7 @@ export const scoreWithoutTest: RecordRule = defineRule({
   id: 'TT27.SCORE.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'kyDanhGia', 'monHocs'],
   severity: 'error',
   basis: ART_7,
   message: {
@@ -90,6 +91,7 @@ export const scoreMissing: RecordRule = defineRule({
   id: 'TT27.SCORE.002',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'kyDanhGia', 'monHocs'],
   severity: 'query',
   basis: ART_7,
   message: {
@@ -126,6 +128,7 @@ export const subjectNotInGrade: RecordRule = defineRule({
   id: 'TT27.SUBJECT.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'monHocs'],
   severity: 'query',
   basis: 'TT 27/2020; GDPT 2018 (TT 32/2018/TT-BGDĐT)',
   message: {
@@ -182,6 +185,7 @@ export const resultContradictsComponents: RecordRule = defineRule({
   id: 'TT27.RESULT.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'kyDanhGia', 'ketQuaCuoiNam', 'monHocs'],
   severity: 'error',
   basis: ART_9,
   message: {
@@ -224,6 +228,7 @@ export const resultUncheckable: RecordRule = defineRule({
   id: 'TT27.RESULT.002',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'kyDanhGia', 'ketQuaCuoiNam', 'monHocs'],
   severity: 'query',
   basis: ART_9,
   message: {
@@ -239,7 +244,8 @@ export const resultUncheckable: RecordRule = defineRule({
     if (!a || a.ketQuaCuoiNam === undefined) return;
     const c = classify(a, ctx);
     if (resultRank(a.ketQuaCuoiNam) > resultRank(c.result)) return; // TT27.RESULT.001
-    const gaps = c.missing.filter((m) => m.kind !== 'test');
+    // A quality or competency the source layout has no column for is not a gap of this record.
+    const gaps = c.missing.filter((m) => m.kind !== 'test' && ctx.carries(m.field));
     if (gaps.length === 0) return;
     ctx.report({
       field: gaps[0]?.field ?? 'monHocs',
@@ -260,6 +266,7 @@ export const completionContradictsResult: RecordRule = defineRule({
   id: 'TT27.COMPLETION.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['kyDanhGia', 'ketQuaCuoiNam', 'hoanThanhChuongTrinhLopHoc'],
   severity: 'error',
   basis: ART_9,
   message: {
@@ -293,6 +300,7 @@ export const completerNotPromoted: RecordRule = defineRule({
   id: 'TT27.PROMOTION.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['kyDanhGia', 'lenLop'],
   severity: 'error',
   basis: ART_9,
   message: {
@@ -319,6 +327,7 @@ export const primaryCompletionContradicts: RecordRule = defineRule({
   id: 'TT27.PRIMARY.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'kyDanhGia', 'hoanThanhChuongTrinhTieuHoc'],
   severity: 'error',
   basis: ART_9,
   message: {
@@ -350,6 +359,7 @@ export const primaryCompletionBeforeGrade5: RecordRule = defineRule({
   id: 'TT27.PRIMARY.002',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['khoi', 'kyDanhGia', 'hoanThanhChuongTrinhTieuHoc'],
   severity: 'error',
   basis: ART_9,
   message: {
@@ -381,6 +391,7 @@ export const rewardWithoutResult: RecordRule = defineRule({
   id: 'TT27.REWARD.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['kyDanhGia', 'ketQuaCuoiNam', 'khenThuong'],
   severity: 'error',
   basis: ART_13,
   message: {
@@ -411,6 +422,7 @@ export const excellentWithoutReward: RecordRule = defineRule({
   id: 'TT27.REWARD.002',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['kyDanhGia', 'ketQuaCuoiNam', 'khenThuong'],
   severity: 'query',
   basis: ART_13,
   message: {
@@ -454,6 +466,7 @@ export const yearEndFieldOutsideCn: RecordRule = defineRule({
   id: 'TT27.PERIOD.001',
   entity: ENTITY,
   scope: 'record',
+  evidence: ['kyDanhGia'],
   severity: 'error',
   basis: ART_9,
   message: {

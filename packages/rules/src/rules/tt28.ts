@@ -149,6 +149,7 @@ export const pupilTooYoung: RecordRule = defineRule({
   id: 'TT28.AGE.001',
   entity: 'HocSinh',
   scope: 'record',
+  evidence: ['maKhoi', 'ngaySinh'],
   severity: 'error',
   basis: ART_33,
   message: {
@@ -176,6 +177,7 @@ export const pupilOlderWithoutReason: RecordRule = defineRule({
   id: 'TT28.AGE.002',
   entity: 'HocSinh',
   scope: 'record',
+  evidence: ['maKhoi', 'ngaySinh'],
   severity: 'query',
   basis: ART_33,
   message: {
@@ -208,6 +210,7 @@ export const pupilFarTooOld: RecordRule = defineRule({
   id: 'TT28.AGE.003',
   entity: 'HocSinh',
   scope: 'record',
+  evidence: ['maKhoi', 'ngaySinh'],
   severity: 'error',
   basis: ART_33,
   message: {
@@ -259,6 +262,7 @@ export const classOverSize: DatasetRule<Map<string, ClassTally>> = defineRule({
   id: 'TT28.CLASS.001',
   entity: ['HocSinh', 'Lop'],
   scope: 'dataset',
+  evidence: { HocSinh: ['maLop'], Lop: ['ma'] },
   severity: 'query',
   basis: TT28,
   message: {

@@ -424,7 +424,7 @@ export function contractOperations(): Operation[] {
     security: bearer,
     summary: 'The audit log (Sở and Phòng accounts)',
     description:
-      'Append-only: who did what, when, to which records, with what outcome — for the schools the account reaches. Personal IDs appear masked (079******234).',
+      'Append-only: who did what, when, to which records, with what outcome — for the schools the account reaches. Personal IDs appear masked to their last three digits (*********234).',
     request: {
       query: z.object({
         since: z.string().optional(),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundledCatalogs, bundledCatalogsPack } from './bundled/index.ts';
 import { Catalogs, parseCatalogPack } from './catalogs.ts';
@@ -305,5 +307,57 @@ describe('bundled catalogs', () => {
 
   it('is a valid pack', () => {
     expect(() => parseCatalogPack(bundledCatalogsPack)).not.toThrow();
+  });
+
+  it('flags each catalog as QĐ 4998 §II or an eduvn addition: one exact filter', () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('../../spec/qd4998/qd4998-general-and-catalogs.txt', import.meta.url)),
+      'utf8',
+    ).normalize('NFC');
+    const listed = new Set(
+      [...text.matchAll(/^ \| (DM_ ?[A-Z_]+) \|/gm)].map((m) => `${m[1]}`.replace(' ', '')),
+    );
+    const systems = bundledCatalogsPack.codeSystems;
+    for (const s of systems) expect(typeof s.addedByEduvn, s.id).toBe('boolean');
+    const qd4998 = systems.filter((s) => s.addedByEduvn === false).map((s) => s.id);
+    expect(qd4998.sort()).toEqual([...listed].sort());
+    expect(systems.filter((s) => s.addedByEduvn).map((s) => s.id)).toEqual(
+      expect.arrayContaining(['DM_MUC_DAT_MON_HOC', 'DM_MON_HOC_TIEU_HOC', 'DM_NGUON_THU']),
+    );
+  });
+
+  it('keeps the flag when a pack adds versions, and reads it from a pack', () => {
+    const loaded = bundledCatalogs(
+      pack([
+        {
+          id: 'DM_TON_GIAO',
+          name: { vi: 'Danh mục tôn giáo', en: 'Religions' },
+          source: 'a school template',
+          versions: [{ version: 'v1', source: 'template', entries: [{ code: '01', name: 'x' }] }],
+        },
+        {
+          id: 'DM_RIENG',
+          name: { vi: 'Riêng', en: 'Own' },
+          source: 'x',
+          addedByEduvn: true,
+          versions: [],
+        },
+      ]),
+    );
+    expect(loaded.system('DM_TON_GIAO')?.addedByEduvn).toBe(false);
+    expect(loaded.system('DM_RIENG')?.addedByEduvn).toBe(true);
+    expect(() =>
+      parseCatalogPack(
+        pack([
+          {
+            id: 'DM_X',
+            name: { vi: 'x', en: 'x' },
+            source: 'x',
+            addedByEduvn: 'yes' as never,
+            versions: [],
+          },
+        ]),
+      ),
+    ).toThrow(CatalogPackError);
   });
 });

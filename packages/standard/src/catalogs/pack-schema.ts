@@ -59,6 +59,10 @@ const codeSystem = z.strictObject({
   name: z.strictObject({ vi: text(500), en: text(500) }),
   source: text(1000),
   note: text(4000).optional(),
+  addedByEduvn: z
+    .boolean()
+    .optional()
+    .describe('true for a catalog eduvn adds beyond QĐ 4998 §II, false for one §II lists'),
   versions: z.array(version).max(1000),
 });
 

@@ -50,6 +50,14 @@ export interface CodeSystem {
   readonly source: string;
   /** What a user must know about the catalog. */
   readonly note?: string;
+  /**
+   * `true` for a catalog eduvn adds beyond QĐ 4998 §II (TT27 levels, GDPT 2018 subjects, teacher
+   * titles, personal-ID prefixes, finance and status-change reasons), `false` for one §II lists.
+   * Every bundled catalog states it, so that "QĐ 4998 catalogs only" is
+   * `systems.filter((s) => s.addedByEduvn === false)`; a loaded pack may leave it out (unknown),
+   * and merging a pack into a known catalog keeps the known catalog's flag.
+   */
+  readonly addedByEduvn?: boolean;
   /** Its versions, oldest first. Empty for a catalog whose values must be loaded from a pack. */
   readonly versions: readonly CatalogVersion[];
 }

@@ -19,8 +19,9 @@ export const CanBoKiemNhiem = defineEntity(
     note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHIEM_VU_KIEM_NHIEMS).',
   },
   {
-    ma: canBoKiemNhiemFields.code('DMDC', {
+    ma: canBoKiemNhiemFields.code('DM_NHIEM_VU_KIEM_NHIEM', {
       symbol: 'MA',
+      catalogInferred: true,
       vi: 'Mã nhiệm vụ kiêm nhiệm',
       en: 'Concurrent duty code',
       sensitivity: 'personal',
@@ -53,8 +54,9 @@ export const CanBoDaoTao = defineEntity(
       en: 'Institution name',
       sensitivity: 'personal',
     }),
-    maNhomChuyenNganh: canBoDaoTaoFields.code('DMDC', {
+    maNhomChuyenNganh: canBoDaoTaoFields.code('DM_NHOM_CHUYEN_NGANH', {
       symbol: 'MA_NHOM_CHUYEN_NGANH',
+      catalogInferred: true,
       vi: 'Mã nhóm chuyên ngành',
       en: 'Field of study group code',
       sensitivity: 'personal',
@@ -73,8 +75,9 @@ export const CanBoDaoTao = defineEntity(
       sensitivity: 'personal',
       note: 'The symbol says month and year (THÁNG NĂM) but the field is typed as a full date.',
     }),
-    maHinhThucDaoTao: canBoDaoTaoFields.code('DMDC', {
+    maHinhThucDaoTao: canBoDaoTaoFields.code('DM_HINH_THUC_DAO_TAO', {
       symbol: 'MA_HINH_THUC_DAO_TAO',
+      catalogInferred: true,
       vi: 'Mã hình thức đào tạo',
       en: 'Mode of study code',
       sensitivity: 'personal',
@@ -119,14 +122,16 @@ export const CanBoNgoaiNgu = defineEntity(
     note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_QUA_TRINH_NGOAI_NGUS).',
   },
   {
-    maNgoaiNgu: canBoNgoaiNguFields.code('DMDC', {
+    maNgoaiNgu: canBoNgoaiNguFields.code('DM_NGOAI_NGU', {
       symbol: 'MA_NGOAI_NGU',
+      catalogInferred: true,
       vi: 'Mã ngoại ngữ',
       en: 'Foreign language code',
       sensitivity: 'personal',
     }),
-    maTrinhDoNgoaiNgu: canBoNgoaiNguFields.code('DMDC', {
+    maTrinhDoNgoaiNgu: canBoNgoaiNguFields.code('DM_TRINH_DO_NGOAI_NGU', {
       symbol: 'MA_TRINH_DO_NGOAI_NGU',
+      catalogInferred: true,
       vi: 'Mã trình độ ngoại ngữ',
       en: 'Foreign-language proficiency code',
       sensitivity: 'personal',
@@ -171,14 +176,16 @@ export const CanBoKhenThuong = defineEntity(
     note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_KHEN_THUONGS).',
   },
   {
-    maKhenThuongGv: canBoKhenThuongFields.code('DMDC', {
+    maKhenThuongGv: canBoKhenThuongFields.code('DM_KHEN_THUONG_GV', {
       symbol: 'MA_KHEN_THUONG_GV',
+      catalogInferred: true,
       vi: 'Mã khen thưởng giáo viên',
       en: 'Teacher award code',
       sensitivity: 'personal',
     }),
-    loaiKhenThuongId: canBoKhenThuongFields.code('DMDC', {
+    loaiKhenThuongId: canBoKhenThuongFields.code('DM_HINH_THUC_KHEN_THUONG', {
       symbol: 'LOAI_KHEN_THUONG_ID',
+      catalogInferred: true,
       vi: 'Mã Loại khen thưởng',
       en: 'Award type code',
       sensitivity: 'personal',
@@ -235,14 +242,16 @@ export const CanBoKyLuat = defineEntity(
     note: 'Defined in the preschool section of QĐ 4998 and reused by the primary staff table (GVC1.1.1 NHAN_SU_KY_LUATS). Disciplinary records are sensitive: every field is masked by default.',
   },
   {
-    maKyLuatGv: canBoKyLuatFields.code('DMDC', {
+    maKyLuatGv: canBoKyLuatFields.code('DM_KY_LUAT_GV', {
       symbol: 'MA_KY_LUAT_GV',
+      catalogInferred: true,
       vi: 'Mã kỷ luật giáo viên',
       en: 'Teacher disciplinary measure code',
       sensitivity: 'sensitive',
     }),
-    loaiKyLuatId: canBoKyLuatFields.code('DMDC', {
+    loaiKyLuatId: canBoKyLuatFields.code('DM_HINH_THUC_KY_LUAT', {
       symbol: 'LOAI_KY_LUAT_ID',
+      catalogInferred: true,
       vi: 'Mã Loại kỷ luật',
       en: 'Disciplinary measure type code',
       sensitivity: 'sensitive',
@@ -371,8 +380,9 @@ export const CanBo = defineEntity(
       sensitivity: 'personal',
       note: 'The specification\'s "Mô tả" column reads MA_GIOI_TINH_ID instead of a catalog name; the SDK reads it as DM_GIOI_TINH, the sex catalog of the general section (QCVN 109:2017/BTTTT).',
     }),
-    maTrangThaiCanBo: canBoFields.code('DMDC', {
+    maTrangThaiCanBo: canBoFields.code('DM_TRANG_THAI_CAN_BO', {
       symbol: 'MA_TRANG_THAI_CAN_BO',
+      catalogInferred: true,
       vi: 'Mã trạng thái cán bộ',
       en: 'Employment status code',
       sensitivity: 'personal',
@@ -404,8 +414,9 @@ export const CanBo = defineEntity(
       en: 'Ethnicity code',
       sensitivity: 'sensitive',
     }),
-    maTonGiao: canBoFields.code('DMDC', {
+    maTonGiao: canBoFields.code('DM_TON_GIAO', {
       symbol: 'MA_TON_GIAO',
+      catalogInferred: true,
       vi: 'Mã tôn giáo',
       en: 'Religion code',
       sensitivity: 'sensitive',
@@ -424,8 +435,9 @@ export const CanBo = defineEntity(
       en: 'Province/city code',
       sensitivity: 'personal',
     }),
-    quanHuyenId: canBoFields.code('DMDC', {
+    quanHuyenId: canBoFields.code('DM_HUYEN', {
       symbol: 'QUAN_HUYEN_ID',
+      catalogInferred: true,
       vi: 'Mã Quận/ Huyện',
       en: 'District code',
       sensitivity: 'personal',
@@ -458,20 +470,23 @@ export const CanBo = defineEntity(
       sensitivity: 'sensitive',
       note: 'A social insurance number: sensitive, masked in logs and left out of exports unless asked.',
     }),
-    maNhomCanBo: canBoFields.code('DMDC', {
+    maNhomCanBo: canBoFields.code('DM_NHOM_CAN_BO', {
       symbol: 'MA_NHOM_CAN_BO',
+      catalogInferred: true,
       vi: 'Mã nhóm cán bộ',
       en: 'Staff group code',
       sensitivity: 'personal',
     }),
-    maLoaiCanBo: canBoFields.code('DMDC', {
+    maLoaiCanBo: canBoFields.code('DM_LOAI_CAN_BO', {
       symbol: 'MA_LOAI_CAN_BO',
+      catalogInferred: true,
       vi: 'Mã loại cán bộ',
       en: 'Staff type code',
       sensitivity: 'personal',
     }),
-    maHinhThucHopDong: canBoFields.code('DMDC', {
+    maHinhThucHopDong: canBoFields.code('DM_HINH_THUC_HOP_DONG', {
       symbol: 'MA_HINH_THUC_HOP_DONG',
+      catalogInferred: true,
       vi: 'Mã hình thức hợp đồng',
       en: 'Contract type code',
       sensitivity: 'personal',
@@ -494,34 +509,39 @@ export const CanBo = defineEntity(
       en: 'Occupation when recruited',
       sensitivity: 'personal',
     }),
-    maNgach: canBoFields.code('DMDC', {
+    maNgach: canBoFields.code('DM_NGACH_CC', {
       symbol: 'MA_NGACH',
+      catalogInferred: true,
       vi: 'Mã ngạch/ hạng',
       en: 'Civil service grade/rank code',
       sensitivity: 'personal',
     }),
-    maSoNgach: canBoFields.code('DMDC', {
+    maSoNgach: canBoFields.code('DM_NGACH_CC', {
       symbol: 'MA_SO_NGACH',
+      catalogInferred: true,
       vi: 'Mã số ngạch/hạng',
       en: 'Civil service grade/rank number',
       sensitivity: 'personal',
     }),
-    maMonDay: canBoFields.code('DMDC', {
+    maMonDay: canBoFields.code('DM_MON_DAY_GV', {
       symbol: 'MA_MON_DAY',
+      catalogInferred: true,
       vi: 'Mã môn dạy',
       en: 'Subject taught code',
       sensitivity: 'personal',
       note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
-    maMonKiemNhiem: canBoFields.code('DMDC', {
+    maMonKiemNhiem: canBoFields.code('DM_MON_DAY_GV', {
       symbol: 'MA_MON_KIEM_NHIEM',
+      catalogInferred: true,
       vi: 'Mã môn kiêm nhiệm',
       en: 'Concurrently taught subject code',
       sensitivity: 'personal',
       note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
-    maTiengDanToc: canBoFields.code('DMDC', {
+    maTiengDanToc: canBoFields.code('DM_TIENG_DAN_TOC', {
       symbol: 'MA_TIENG_DAN_TOC',
+      catalogInferred: true,
       vi: 'Mã tiếng dân tộc',
       en: 'Ethnic-minority language code',
       sensitivity: 'sensitive',
@@ -596,8 +616,9 @@ export const CanBo = defineEntity(
       en: 'Occupational incentive allowance',
       sensitivity: 'personal',
     }),
-    maBacLuong: canBoFields.code('DMDC', {
+    maBacLuong: canBoFields.code('DM_BAC_LUONG', {
       symbol: 'MA_BAC_LUONG',
+      catalogInferred: true,
       vi: 'Mã bậc lương',
       en: 'Salary step code',
       sensitivity: 'personal',
@@ -624,38 +645,44 @@ export const CanBo = defineEntity(
       sensitivity: 'personal',
       note: 'Applies to teachers of public schools only (the specification: "Áp dụng GV công lập").',
     }),
-    maBoiDuongTx: canBoFields.code('DMDC', {
+    maBoiDuongTx: canBoFields.code('DM_BOI_DUONG_TX', {
       symbol: 'MA_BOI_DUONG_TX',
+      catalogInferred: true,
       vi: 'Mã bồi dưỡng thường xuyên',
       en: 'Regular in-service training code',
       sensitivity: 'personal',
     }),
-    maTrinhDoChuyenMon: canBoFields.code('DMDC', {
+    maTrinhDoChuyenMon: canBoFields.code('DM_TRINH_DO_CHUYEN_MON', {
       symbol: 'MA_TRINH_DO_CHUYEN_MON',
+      catalogInferred: true,
       vi: 'Mã trình độ chuyên môn',
       en: 'Professional qualification code',
       sensitivity: 'personal',
     }),
-    maTrinhDoLlct: canBoFields.code('DMDC', {
+    maTrinhDoLlct: canBoFields.code('DM_TRINH_DO_LLCT', {
       symbol: 'MA_TRINH_DO_LLCT',
+      catalogInferred: true,
       vi: 'Mã trình độ lý luận chính trị',
       en: 'Political theory level code',
       sensitivity: 'personal',
     }),
-    maTrinhDoQlgd: canBoFields.code('DMDC', {
+    maTrinhDoQlgd: canBoFields.code('DM_TRINH_DO_QLGD', {
       symbol: 'MA_TRINH_DO_QLGD',
+      catalogInferred: true,
       vi: 'Mã trình độ quản lý giáo dục',
       en: 'Education management qualification code',
       sensitivity: 'personal',
     }),
-    maNgoaiNgu: canBoFields.code('DMDC', {
+    maNgoaiNgu: canBoFields.code('DM_NGOAI_NGU', {
       symbol: 'MA_NGOAI_NGU',
+      catalogInferred: true,
       vi: 'Mã ngoại ngữ',
       en: 'Foreign language code',
       sensitivity: 'personal',
     }),
-    maTrinhDoNgoaiNgu: canBoFields.code('DMDC', {
+    maTrinhDoNgoaiNgu: canBoFields.code('DM_TRINH_DO_NGOAI_NGU', {
       symbol: 'MA_TRINH_DO_NGOAI_NGU',
+      catalogInferred: true,
       vi: 'Mã trình độ ngoại ngữ',
       en: 'Foreign-language proficiency code',
       sensitivity: 'personal',
@@ -666,51 +693,59 @@ export const CanBo = defineEntity(
       en: 'Foreign-language score',
       sensitivity: 'personal',
     }),
-    maTrinhDoTinHoc: canBoFields.code('DMDC', {
+    maTrinhDoTinHoc: canBoFields.code('DM_TRINH_DO_TIN_HOC', {
       symbol: 'MA_TRINH_DO_TIN_HOC',
+      catalogInferred: true,
       vi: 'Mã trình độ tin học',
       en: 'IT proficiency code',
       sensitivity: 'personal',
     }),
-    maChuyenMon1: canBoFields.code('DMDC', {
+    maChuyenMon1: canBoFields.code('DM_CHUYEN_MON', {
       symbol: 'MA_CHUYEN_MON_1',
+      catalogInferred: true,
       vi: 'Mã chuyên môn 1',
       en: 'Specialisation 1 code',
       sensitivity: 'personal',
     }),
-    maTrinhDo1: canBoFields.code('DMDC', {
+    maTrinhDo1: canBoFields.code('DM_TRINH_DO', {
       symbol: 'MA_TRINH_DO_1',
+      catalogInferred: true,
       vi: 'Mã trình độ 1',
       en: 'Qualification level 1 code',
       sensitivity: 'personal',
     }),
-    maChuyenMon2: canBoFields.code('DMDC', {
+    maChuyenMon2: canBoFields.code('DM_CHUYEN_MON', {
       symbol: 'MA_CHUYEN_MON_2',
+      catalogInferred: true,
       vi: 'Mã chuyên môn 2',
       en: 'Specialisation 2 code',
       sensitivity: 'personal',
     }),
-    maTrinhDo2: canBoFields.code('DMDC', {
+    maTrinhDo2: canBoFields.code('DM_TRINH_DO', {
       symbol: 'MA_TRINH_DO_2',
+      catalogInferred: true,
       vi: 'Mã trình độ 2',
       en: 'Qualification level 2 code',
       sensitivity: 'personal',
     }),
-    maKetQuaChuanNgheNghiep: canBoFields.code('DMDC', {
+    maKetQuaChuanNgheNghiep: canBoFields.code('DM_KQ_CHUAN_NGHE_NGHIEP', {
       symbol: 'MA_KET_QUA_CHUAN_NGHE_NGHIEP',
+      catalogInferred: true,
       vi: 'Mã kết quả chuẩn nghề nghiệp',
       en: 'Professional standard assessment result code',
       sensitivity: 'personal',
     }),
-    maDgVienChuc: canBoFields.code('DMDC', {
+    maDgVienChuc: canBoFields.code('DM_DG_CONG_CHUC_VIEN_CHUC', {
       symbol: 'MA_DG_VIEN_CHUC',
+      catalogInferred: true,
       vi: 'Mã đánh giá viên chức',
       en: 'Public employee appraisal code',
       sensitivity: 'personal',
       note: 'Applies to teachers only (the specification: "Áp dụng cho GV").',
     }),
-    maGiaoVienGioi: canBoFields.code('DMDC', {
+    maGiaoVienGioi: canBoFields.code('DM_GIAO_VIEN_GIOI', {
       symbol: 'MA_GIAO_VIEN_GIOI',
+      catalogInferred: true,
       vi: 'Mã giáo viên giỏi',
       en: 'Excellent teacher title code',
       sensitivity: 'personal',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { defineEntity } from '../meta/entity.ts';
-import { fieldKit, refineField } from '../meta/field-kit.ts';
+import { fieldKit, refineField, refinement } from '../meta/field-kit.ts';
 
 // QĐ 4998 describes primary-school facilities only as EQMS report aggregates (§2.5: EQMSDN.2.3 per
 // site, EQMSDN.2.6–2.8 per school). These eduvn entities hold the records those aggregates are
@@ -13,7 +13,7 @@ function uniqueBy<T>(key: (row: T) => string): (rows: readonly T[]) => boolean {
   return (rows) => new Set(rows.map(key)).size === rows.length;
 }
 
-const phongHocFields = fieldKit(SOURCE);
+const phongHocFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /**
  * Phòng học theo cấp xây dựng — a site's classrooms of one construction grade: a row of
@@ -55,7 +55,7 @@ export const PhongHocTheoCapXd = defineEntity(
 /** A record of {@link PhongHocTheoCapXd}. */
 export type PhongHocTheoCapXd = z.output<typeof PhongHocTheoCapXd>;
 
-const khuVeSinhFields = fieldKit(SOURCE);
+const khuVeSinhFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /**
  * Khu vệ sinh theo đối tượng sử dụng — a site's toilet blocks for one user group, standard-compliant
@@ -104,7 +104,7 @@ export const KhuVeSinhTheoDoiTuong = defineEntity(
 /** A record of {@link KhuVeSinhTheoDoiTuong}. */
 export type KhuVeSinhTheoDoiTuong = z.output<typeof KhuVeSinhTheoDoiTuong>;
 
-const nhaXeFields = fieldKit(SOURCE);
+const nhaXeFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /** Nhà xe theo đối tượng sử dụng — a site's bicycle sheds for teachers or for pupils. */
 export const NhaXeTheoDoiTuong = defineEntity(
@@ -141,7 +141,7 @@ export const NhaXeTheoDoiTuong = defineEntity(
 /** A record of {@link NhaXeTheoDoiTuong}. */
 export type NhaXeTheoDoiTuong = z.output<typeof NhaXeTheoDoiTuong>;
 
-const coSoVatChatFields = fieldKit(SOURCE);
+const coSoVatChatFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /** A minimum-teaching-equipment flag for one subject (eduvn, after QĐ 4998's class-level flags). */
 function tbdh(symbol: string, mon: string, subject: string) {
@@ -241,7 +241,10 @@ export const CoSoVatChat = defineEntity(
       (s) =>
         s.refine(
           (rows) => rows === undefined || uniqueBy<PhongHocTheoCapXd>((r) => r.capXayDung)(rows),
-          'Each construction grade may appear only once',
+          refinement({
+            vi: 'mỗi cấp xây dựng chỉ được có một dòng',
+            en: 'Each construction grade may appear only once',
+          }),
         ),
     ),
     phongHocDuDkTcHocNhomDuDtVaBanGhe: coSoVatChatFields.int({
@@ -274,7 +277,10 @@ export const CoSoVatChat = defineEntity(
           (rows) =>
             rows === undefined ||
             uniqueBy<KhuVeSinhTheoDoiTuong>((r) => `${r.doiTuongSuDung}/${r.datChuan}`)(rows),
-          'Each user group may appear only once per compliance',
+          refinement({
+            vi: 'mỗi đối tượng sử dụng chỉ được có một dòng cho mỗi mức đạt chuẩn',
+            en: 'Each user group may appear only once per compliance',
+          }),
         ),
     ),
     nhaXes: refineField(
@@ -288,7 +294,10 @@ export const CoSoVatChat = defineEntity(
         s.refine(
           (rows) =>
             rows === undefined || uniqueBy<NhaXeTheoDoiTuong>((r) => r.doiTuongSuDung)(rows),
-          'Each user group may appear only once',
+          refinement({
+            vi: 'mỗi đối tượng sử dụng chỉ được có một dòng',
+            en: 'Each user group may appear only once',
+          }),
         ),
     ),
     isTbdhTviet: coSoVatChatFields.bool({

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { defineEntity } from '../meta/entity.ts';
-import { type FieldInput, fieldKit, refineField } from '../meta/field-kit.ts';
+import { type FieldInput, fieldKit, refineField, refinement } from '../meta/field-kit.ts';
 
 // QĐ 4998 has no table for Thông tư 27/2020/TT-BGDĐT results: its KQHTC1 is pre-TT27 (học lực,
 // hạnh kiểm). The fields below follow TT27 and the national database's KQHT import template
 // (domain facts §4, vendor formats "National database import of TT27 results").
 const TT27 = 'TT 27/2020/TT-BGDĐT';
 
-const danhGiaMonHocFields = fieldKit(TT27);
+const danhGiaMonHocFields = fieldKit(TT27, { addedByEduvn: true });
 
 /**
  * Kết quả đánh giá một môn học hoặc hoạt động giáo dục — one subject's or educational activity's
@@ -71,7 +71,7 @@ export const DanhGiaMonHoc = defineEntity(
 /** A record of {@link DanhGiaMonHoc}. */
 export type DanhGiaMonHoc = z.output<typeof DanhGiaMonHoc>;
 
-const danhGiaHocSinhFields = fieldKit(TT27);
+const danhGiaHocSinhFields = fieldKit(TT27, { addedByEduvn: true });
 
 /** A quality or competency at Tốt / Đạt / Cần cố gắng (T / Đ / C). */
 function phamChatNangLuc(input: Omit<FieldInput<false>, 'sensitivity' | 'required'>) {
@@ -188,7 +188,10 @@ export const DanhGiaHocSinh = defineEntity(
       (s) =>
         s.refine(
           (rows) => new Set(rows.map((r) => r.maMonHoc)).size === rows.length,
-          'Each subject may appear only once',
+          refinement({
+            vi: 'mỗi môn học chỉ được có một dòng',
+            en: 'Each subject may appear only once',
+          }),
         ),
     ),
     nlTuChuTuHoc: phamChatNangLuc({

@@ -18,8 +18,9 @@ export const HocSinhKhenThuong = defineEntity(
     kind: 'row',
   },
   {
-    maKhenThuong: hocSinhKhenThuongFields.code('DMDC', {
+    maKhenThuong: hocSinhKhenThuongFields.code('DM_KHEN_THUONG', {
       symbol: 'MA_KHEN_THUONG',
+      catalogInferred: true,
       vi: 'Mã khen thưởng',
       en: 'Reward code',
       sensitivity: 'personal',
@@ -63,6 +64,7 @@ export const HocSinhBaoLuc = defineEntity(
       vi: 'Mã bạo lực học đường',
       en: 'School violence code',
       sensitivity: 'sensitive',
+      note: 'QĐ 4998 gives only DMDC (its shared catalogs) for this code, and §II lists no catalog of kinds of school violence: the field names no DM_* catalog, and no catalog check runs on it.',
     }),
     doiTuong: hocSinhBaoLucFields.text(25, {
       symbol: 'DOI_TUONG',
@@ -175,8 +177,9 @@ export const HocSinh = defineEntity(
       en: 'Date of birth',
       sensitivity: 'personal',
     }),
-    maGioiTinh: hocSinhFields.code('DMDC', {
+    maGioiTinh: hocSinhFields.code('DM_GIOI_TINH', {
       symbol: 'MA_GIOI_TINH',
+      catalogInferred: true,
       vi: 'Mã giới tính',
       en: 'Sex code',
       sensitivity: 'personal',
@@ -241,14 +244,16 @@ export const HocSinh = defineEntity(
       sensitivity: 'personal',
       note: 'A yes/no fact typed as text of at most 4 characters; the specification does not list its values.',
     }),
-    maTrangThaiHienTai: hocSinhFields.code('DMDC', {
+    maTrangThaiHienTai: hocSinhFields.code('DM_TRANG_THAI_HOC_SINH', {
       symbol: 'MA_TRANG_THAI_HIEN_TAI',
+      catalogInferred: true,
       vi: 'Mã trạng thái hiện tại',
       en: 'Current status code',
       sensitivity: 'personal',
     }),
-    maLyDoThoiHoc: hocSinhFields.code('DMDC', {
+    maLyDoThoiHoc: hocSinhFields.code('DM_LY_DO_THOI_HOC', {
       symbol: 'MA_LY_DO_THOI_HOC',
+      catalogInferred: true,
       vi: 'Mã lý do thôi học',
       en: 'Drop-out reason code',
       sensitivity: 'personal',
@@ -272,8 +277,9 @@ export const HocSinh = defineEntity(
       sensitivity: 'sensitive',
       note: 'The specification gives no length; the SDK caps the text at OPEN_TEXT_CAP (4000) characters. Ethnicity is sensitive personal data.',
     }),
-    tinhThanhId: hocSinhFields.code('DMDC', {
+    tinhThanhId: hocSinhFields.code('DM_TINH', {
       symbol: 'TINH_THANH_ID',
+      catalogInferred: true,
       vi: 'Mã Tỉnh/ Thành',
       en: 'Province/city code',
       sensitivity: 'personal',
@@ -286,8 +292,9 @@ export const HocSinh = defineEntity(
       sensitivity: 'personal',
       note: 'Vietnam abolished the district level on 1 July 2025: later records may have no district, and older ones hold pre-2025 district codes.',
     }),
-    xaPhuongId: hocSinhFields.code('DMDC', {
+    xaPhuongId: hocSinhFields.code('DM_XA', {
       symbol: 'XA_PHUONG_ID',
+      catalogInferred: true,
       vi: 'Mã Xã/ Phường',
       en: 'Commune/ward code',
       sensitivity: 'personal',
@@ -312,24 +319,27 @@ export const HocSinh = defineEntity(
       en: 'Area (zone) code',
       sensitivity: 'personal',
     }),
-    quocTichId: hocSinhFields.code('DMDC', {
+    quocTichId: hocSinhFields.code('DM_NUOC', {
       symbol: 'QUOC_TICH_ID',
+      catalogInferred: true,
       vi: 'Mã quốc tịch',
       en: 'Nationality code',
       sensitivity: 'personal',
     }),
-    maLoaiKhuyetTat: hocSinhFields.code('DMDC', {
+    maLoaiKhuyetTat: hocSinhFields.code('DM_LOAI_KHUYET_TAT', {
       symbol: 'MA_LOAI_KHUYET_TAT',
+      catalogInferred: true,
       vi: 'Mã loại khuyết tật',
       en: 'Disability type code',
       sensitivity: 'sensitive',
     }),
     maCongDanId: hocSinhFields.text(undefined, {
+      pattern: '^[0-9]{12}$',
       symbol: 'MA_CONG_DAN_ID',
       vi: 'Mã công dân',
       en: 'Personal identification number',
       sensitivity: 'sensitive',
-      note: 'Typed "Danh mục liệt kê" (enumeration, DMDC) in the specification, but it holds the pupil\'s 12-digit personal identification number (số định danh cá nhân), not a catalog code. Modelled as text; the specification gives no length, so only the SDK\'s open-text cap applies. The 12-digit format and its agreement with birth year and sex are checked by the rules engine. Sensitive: masked in logs and left out of exports unless asked.',
+      note: "Typed \"Danh mục liệt kê\" (enumeration, DMDC) in the specification, but it holds the pupil's 12-digit personal identification number (số định danh cá nhân), not a catalog code. Modelled as text. Its 12-digit form (TT 59/2021/TT-BCA Art. 4, verified) is the JSON Schema's pattern; in TypeScript the schema accepts any text up to the SDK's open-text cap, and the 12-digit form and its agreement with birth year and sex are checked by the rules engine (ID.PERSONAL.*), which masks the number in its messages. Sensitive: masked in logs and left out of exports unless asked.",
     }),
     noiCap: hocSinhFields.text(150, {
       symbol: 'NOI_CAP',
@@ -488,8 +498,9 @@ export const HocSinh = defineEntity(
       sensitivity: 'personal',
       maxDigits: 4,
     }),
-    maDienChinhSach: hocSinhFields.code('DMDC', {
+    maDienChinhSach: hocSinhFields.code('DM_DIEN_CHINH_SACH', {
       symbol: 'MA_DIEN_CHINH_SACH',
+      catalogInferred: true,
       vi: 'Mã diện chính sách',
       en: 'Social policy category code',
       sensitivity: 'sensitive',
@@ -583,14 +594,16 @@ export const HocSinh = defineEntity(
       en: "Follows the Ministry's curriculum",
       sensitivity: 'personal',
     }),
-    maHocBanTru: hocSinhFields.code('DMDC', {
+    maHocBanTru: hocSinhFields.code('DM_HOC_BAN_TRU', {
       symbol: 'MA_HOC_BAN_TRU',
+      catalogInferred: true,
       vi: 'Mã học bán trú',
       en: 'Semi-boarding code',
       sensitivity: 'personal',
     }),
-    maSoBuoiHocTrenTuan: hocSinhFields.code('DMDC', {
+    maSoBuoiHocTrenTuan: hocSinhFields.code('DM_SO_BUOI_HOC_TREN_TUAN', {
       symbol: 'MA_SO_BUOI_HOC_TREN_TUAN',
+      catalogInferred: true,
       vi: 'Mã số buổi học trên tuần',
       en: 'Sessions per week code',
       sensitivity: 'personal',

@@ -18,8 +18,9 @@ export const DiemMon = defineEntity(
     kind: 'row',
   },
   {
-    maMonHoc: diemMonFields.code('DMDC', {
+    maMonHoc: diemMonFields.code('DM_MON_HOC', {
       symbol: 'MA_MON_HOC',
+      catalogInferred: true,
       vi: 'Mã môn học',
       en: 'Subject code',
       sensitivity: 'personal',
@@ -60,8 +61,9 @@ export const KetQuaHocTap = defineEntity(
       en: 'School code',
       sensitivity: 'identifier',
     }),
-    maKhoi: ketQuaHocTapFields.code('DMDC', {
+    maKhoi: ketQuaHocTapFields.code('DM_KHOI', {
       symbol: 'MA_KHOI',
+      catalogInferred: true,
       vi: 'Mã khối',
       en: 'Grade code',
       sensitivity: 'personal',
@@ -107,20 +109,23 @@ export const KetQuaHocTap = defineEntity(
       sensitivity: 'personal',
       note: 'A score typed as text of at most 4 characters; kept as text exactly as given, not parsed as a number.',
     }),
-    maHocLuc: ketQuaHocTapFields.code('DMDC', {
+    maHocLuc: ketQuaHocTapFields.code('DM_HOC_LUC', {
       symbol: 'MA_HOC_LUC',
+      catalogInferred: true,
       vi: 'Mã học lực',
       en: 'Academic performance code',
       sensitivity: 'personal',
     }),
-    maHanhKiem: ketQuaHocTapFields.code('DMDC', {
+    maHanhKiem: ketQuaHocTapFields.code('DM_HANH_KIEM', {
       symbol: 'MA_HANH_KIEM',
+      catalogInferred: true,
       vi: 'Mã hạnh kiểm',
       en: 'Conduct code',
       sensitivity: 'personal',
     }),
-    maDanhHieu: ketQuaHocTapFields.code('DMDC', {
+    maDanhHieu: ketQuaHocTapFields.code('DM_DANH_HIEU', {
       symbol: 'MA_DANH_HIEU',
+      catalogInferred: true,
       vi: 'Mã danh hiệu',
       en: 'Honour title code',
       sensitivity: 'personal',

@@ -19,8 +19,9 @@ export const LopMonHoc = defineEntity(
     note: 'Defined in the preschool section of QĐ 4998 and reused by the primary class table (LOPC1.1.1 MON_HOCS).',
   },
   {
-    maMonHoc: lopMonHocFields.code('DMDC', {
+    maMonHoc: lopMonHocFields.code('DM_MON_HOC', {
       symbol: 'MA_MON_HOC',
+      catalogInferred: true,
       vi: 'Mã môn học',
       en: 'Subject code',
     }),
@@ -80,30 +81,39 @@ export const Lop = defineEntity(
       en: 'Homeroom teacher code',
       sensitivity: 'identifier',
     }),
-    maKhoi: lopFields.code('DMDC', { symbol: 'MA_KHOI', vi: 'Mã khối', en: 'Grade code' }),
+    maKhoi: lopFields.code('DM_KHOI', {
+      catalogInferred: true,
+      symbol: 'MA_KHOI',
+      vi: 'Mã khối',
+      en: 'Grade code',
+    }),
     diemTruongId: lopFields.text(15, {
       symbol: 'DIEM_TRUONG_ID',
       vi: 'Mã điểm trường',
       en: 'Site code',
       sensitivity: 'identifier',
     }),
-    maDanhMucTietHoc: lopFields.code('DMDC', {
+    maDanhMucTietHoc: lopFields.code('DM_TIET_HOC', {
       symbol: 'MA_DANH_MUC_TIET_HOC',
+      catalogInferred: true,
       vi: 'Mã danh mục tiết học',
       en: 'Lesson period catalog code',
     }),
-    maDanhMucNgoaiNgu1: lopFields.code('DMDC', {
+    maDanhMucNgoaiNgu1: lopFields.code('DM_NGOAI_NGU', {
       symbol: 'MA_DANH_MUC_NGOAI_NGU_1',
+      catalogInferred: true,
       vi: 'Mã danh mục ngoại ngữ 1',
       en: 'First foreign language code',
     }),
-    maDanhMucNgoaiNgu2: lopFields.code('DMDC', {
+    maDanhMucNgoaiNgu2: lopFields.code('DM_NGOAI_NGU', {
       symbol: 'MA_DANH_MUC_NGOAI_NGU_2',
+      catalogInferred: true,
       vi: 'Mã danh mục ngoại ngữ 2',
       en: 'Second foreign language code',
     }),
-    maSoTietNgoaiNgu: lopFields.code('DMDC', {
+    maSoTietNgoaiNgu: lopFields.code('DM_TIET_HOC_NGOAI_NGU', {
       symbol: 'MA_SO_TIET_NGOAI_NGU',
+      catalogInferred: true,
       vi: 'Mã số tiết ngoại ngữ',
       en: 'Number of foreign-language periods code',
     }),
@@ -175,13 +185,15 @@ export const Lop = defineEntity(
       en: "Represented on the school parents' committee",
     }),
     thuTu: lopFields.int({ symbol: 'THU_TU', vi: 'Số thứ tự', en: 'Sort order', maxDigits: 10 }),
-    maHocBanTru: lopFields.code('DMDC', {
+    maHocBanTru: lopFields.code('DM_HOC_BAN_TRU', {
       symbol: 'MA_HOC_BAN_TRU',
+      catalogInferred: true,
       vi: 'Mã học bán trú',
       en: 'Semi-boarding code',
     }),
-    maSoBuoiHocTrenTuan: lopFields.code('DMDC', {
+    maSoBuoiHocTrenTuan: lopFields.code('DM_SO_BUOI_HOC_TREN_TUAN', {
       symbol: 'MA_SO_BUOI_HOC_TREN_TUAN',
+      catalogInferred: true,
       vi: 'Mã số buổi học trên tuần',
       en: 'Sessions per week code',
     }),

@@ -10,6 +10,7 @@ import {
   type Sensitivity,
 } from '../meta/field-meta.ts';
 import { camelFromSymbol } from '../meta/symbol.ts';
+import { ENTITIES as ALL_ENTITIES } from './all.ts';
 import * as canBo from './can-bo.ts';
 import {
   describeEntityConventions,
@@ -708,6 +709,23 @@ const DEVIATIONS: Record<string, (printed: Expected) => Expected> = {
   'EQMSDN.2.3 KHU_VS_DAT_CHUAN_VS_GV_NU_SL': (p) => ({ ...p, vi: p.vi.replace('viênN', 'viên N') }),
 };
 
+/**
+ * Codes the specification files under DMDC for which §II has no catalog: they keep `DMDC`, and
+ * their note gives the reason (matched by the pattern).
+ */
+const UNLINKED: Record<string, RegExp> = {
+  'HocSinhBaoLuc.ma': /§II lists no catalog of kinds of school violence/,
+};
+
+/** The catalogs QĐ 4998 §II lists (the stray space of `DM_ VAI_TRO_…` removed). */
+function listedCatalogs(): Set<string> {
+  const path = fileURLToPath(new URL('qd4998-general-and-catalogs.txt', SPEC_DIR));
+  const text = readFileSync(path, 'utf8').normalize('NFC');
+  return new Set(
+    [...text.matchAll(/^ \| (DM_ ?[A-Z_]+) \|/gm)].map((m) => `${m[1]}`.replace(' ', '')),
+  );
+}
+
 /** Rows printed twice in a table, kept once (at the first position). */
 const DUPLICATES = new Set(['TRC1.1.1 VI_TRI_BAN_DO']);
 
@@ -735,14 +753,18 @@ function expectedTable(code: string, rows: readonly SpecRow[]) {
   return { expected, deviations, duplicates };
 }
 
-/** What the metadata says about a field, in the shape of {@link Expected}. */
+/**
+ * What the metadata says about a field, in the shape of {@link Expected}: a catalog eduvn inferred
+ * from the symbol (`catalogInferred`) stands for the `DMDC` the specification prints.
+ */
 function actualOf(f: FieldInfo): Expected {
+  const printedCatalog = f.catalogInferred ? 'DMDC' : f.catalog;
   return {
     symbol: f.symbol,
     vi: f.label.vi,
     type: f.type,
     ...(f.maxLength === undefined ? {} : { maxLength: f.maxLength }),
-    ...(f.catalog === undefined ? {} : { catalog: f.catalog }),
+    ...(printedCatalog === undefined ? {} : { catalog: printedCatalog }),
     ...(f.entity === undefined ? {} : { entityCode: entityOf(entityNamed(f.entity)).code }),
   };
 }
@@ -796,12 +818,52 @@ describe('the transcription against the specification text', () => {
   });
 
   it('names only catalogs the general section lists', () => {
-    const path = fileURLToPath(new URL('qd4998-general-and-catalogs.txt', SPEC_DIR));
-    const text = readFileSync(path, 'utf8').normalize('NFC');
-    const listed = new Set([...text.matchAll(/^ \| (DM_[A-Z_]+) \|/gm)].map((m) => m[1]));
+    const listed = listedCatalogs();
     const used = new Set(ENTITIES.flatMap((e) => fieldsOf(e).flatMap((f) => f.catalog ?? [])));
     used.delete('DMDC');
     expect(used.size).toBeGreaterThan(0);
     for (const catalog of used) expect(listed.has(catalog), catalog).toBe(true);
+  });
+
+  it('links every code the specification files under DMDC to a catalog of §II, as an inference', () => {
+    const linked: string[] = [];
+    for (const [code, entity] of byCode) {
+      const printed = expectedTable(code, tables.get(code) ?? []).expected;
+      for (const field of fieldsOf(entity)) {
+        const row = printed.find((p) => p.symbol === field.symbol);
+        const id = `${nameOf(entity)}.${field.name}`;
+        if (row?.catalog !== 'DMDC') {
+          expect(field.catalogInferred, id).toBeUndefined();
+          continue;
+        }
+        if (id in UNLINKED) {
+          expect(field.catalog, id).toBe('DMDC');
+          expect(field.note, id).toMatch(UNLINKED[id] as RegExp);
+          continue;
+        }
+        expect(field.catalog, id).toMatch(/^DM_[A-Z_]+$/);
+        expect(field.catalogInferred, id).toBe(true);
+        expect(field.note, id).toContain(`the link to ${field.catalog}`);
+        expect(field.note, id).toMatch(/eduvn's inference/);
+        linked.push(id);
+      }
+    }
+    // The 66 DMDC codes of the primary tables and their sub-tables, less the one §II has no catalog for.
+    expect(linked).toHaveLength(65);
+  });
+
+  it('flags exactly the fields outside the specification as eduvn additions', () => {
+    const printed = [...byCode.keys()].flatMap((code) =>
+      expectedTable(code, tables.get(code) ?? []).expected.map((e) => `${code} ${e.symbol}`),
+    );
+    const qd4998Only = ALL_ENTITIES.flatMap((e) =>
+      fieldsOf(e)
+        .filter((f) => !f.addedByEduvn)
+        .map((f) => `${entityOf(e).code} ${f.symbol}`),
+    );
+    expect(qd4998Only.sort()).toEqual(printed.sort());
+    for (const entity of ALL_ENTITIES.filter((e) => !ENTITIES.includes(e))) {
+      for (const f of fieldsOf(entity)) expect(f.addedByEduvn, f.name).toBe(true);
+    }
   });
 });

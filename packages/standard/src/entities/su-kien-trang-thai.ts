@@ -4,7 +4,7 @@ import { fieldKit } from '../meta/field-kit.ts';
 
 const SOURCE = 'seed regulation Art. 8 cl. 2–3';
 
-const fields = fieldKit(SOURCE);
+const fields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /** The status catalog of an event follows `doiTuong`. */
 const STATUS_CATALOGS = {

@@ -7,7 +7,7 @@ import { fieldKit } from '../meta/field-kit.ts';
 // Everything here is eduvn's design, pending an official specification.
 const SOURCE = 'seed regulation Art. 5 cl. 6 (not in QĐ 4998; fields are eduvn)';
 
-const khoanThuFields = fieldKit(SOURCE);
+const khoanThuFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /**
  * Khoản thu — a school's revenue from one source in one fiscal year: a row of
@@ -61,7 +61,7 @@ export const KhoanThu = defineEntity(
 /** A record of {@link KhoanThu}. */
 export type KhoanThu = z.output<typeof KhoanThu>;
 
-const khoanChiFields = fieldKit(SOURCE);
+const khoanChiFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /**
  * Khoản chi — a school's expenditure in one category in one fiscal year: a row of
@@ -113,7 +113,7 @@ export const KhoanChi = defineEntity(
 /** A record of {@link KhoanChi}. */
 export type KhoanChi = z.output<typeof KhoanChi>;
 
-const taiChinhFields = fieldKit(SOURCE);
+const taiChinhFields = fieldKit(SOURCE, { addedByEduvn: true });
 
 /**
  * Tài chính — a school's revenues by source and expenditures by category for one fiscal year.

@@ -130,23 +130,27 @@ export const Truong = defineEntity(
       en: 'Commune/ward code',
     }),
     diaChi: truongFields.text(200, { symbol: 'DIA_CHI', vi: 'Địa chỉ', en: 'Address' }),
-    maLoaiHinhTruong: truongFields.code('DMDC', {
+    maLoaiHinhTruong: truongFields.code('DM_LOAI_HINH_TRUONG_PT', {
       symbol: 'MA_LOAI_HINH_TRUONG',
+      catalogInferred: true,
       vi: 'Mã loại hình trường',
       en: 'School ownership type code',
     }),
-    maLoaiTruong: truongFields.code('DMDC', {
+    maLoaiTruong: truongFields.code('DM_LOAI_TRUONG_PT', {
       symbol: 'MA_LOAI_TRUONG',
+      catalogInferred: true,
       vi: 'Mã loại trường',
       en: 'School type code',
     }),
-    maVungKhoKhan: truongFields.code('DMDC', {
+    maVungKhoKhan: truongFields.code('DM_VUNG_KHO_KHAN', {
       symbol: 'MA_VUNG_KHO_KHAN',
+      catalogInferred: true,
       vi: 'Mã vùng khó khăn',
       en: 'Disadvantaged-area code',
     }),
-    maDatChuanDanhGiaClgd: truongFields.code('DMDC', {
+    maDatChuanDanhGiaClgd: truongFields.code('DM_MUC_DAT_CHUAN_QG_CLGD', {
       symbol: 'MA_DAT_CHUAN_DANH_GIA_CLGD',
+      catalogInferred: true,
       vi: 'Mã đạt chuẩn đánh giá chất lượng giáo dục',
       en: 'Education quality accreditation level code',
     }),
@@ -155,7 +159,12 @@ export const Truong = defineEntity(
       vi: 'Mã khu vực',
       en: 'Area (zone) code',
     }),
-    maDuAn: truongFields.code('DMDC', { symbol: 'MA_DU_AN', vi: 'Mã dự án', en: 'Project code' }),
+    maDuAn: truongFields.code('DM_DU_AN', {
+      catalogInferred: true,
+      symbol: 'MA_DU_AN',
+      vi: 'Mã dự án',
+      en: 'Project code',
+    }),
     soDiemTruong: truongFields.text(10, {
       symbol: 'SO_DIEM_TRUONG',
       vi: 'Số điểm trường',
@@ -324,7 +333,12 @@ export const Truong = defineEntity(
       vi: 'Có bộ phận công tác tư vấn học đường',
       en: 'Has a school counselling unit',
     }),
-    maVung: truongFields.code('DMDC', { symbol: 'MA_VUNG', vi: 'Mã vùng', en: 'Region code' }),
+    maVung: truongFields.code('DM_VUNG', {
+      catalogInferred: true,
+      symbol: 'MA_VUNG',
+      vi: 'Mã vùng',
+      en: 'Region code',
+    }),
     diemTruongs: truongFields.list(DiemTruong, {
       symbol: 'DIEM_TRUONGS',
       vi: 'Danh sách điểm trường',

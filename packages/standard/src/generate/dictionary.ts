@@ -6,8 +6,9 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
  * The bilingual data-dictionary page of an entity, in Markdown: one row per field with its QĐ 4998
- * symbol, Vietnamese and English labels, type, maximum length, catalog, sensitivity and source,
- * and the notes below the table. Sub-tables link to their own pages.
+ * symbol, Vietnamese and English labels, type (and verified form), maximum length, catalog (marked
+ * † where eduvn inferred it), sensitivity, whether QĐ 4998 or eduvn defines it, and source, and
+ * the notes below the table. Sub-tables link to their own pages.
  */
 export function dictionaryPage(entity: EntitySchema): string {
   const meta = entityOf(entity);
@@ -19,8 +20,8 @@ export function dictionaryPage(entity: EntitySchema): string {
   ];
   if (meta.note) lines.push(`> ${meta.note}`, '');
   lines.push(
-    '| # | Field | Symbol | Tên trường (vi) | Label (en) | Type | Max length | Catalog | Sensitivity | Required | Source |',
-    '| ---: | --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- |',
+    '| # | Field | Symbol | Tên trường (vi) | Label (en) | Type | Max length | Catalog | Sensitivity | Required | Defined by | Source |',
+    '| ---: | --- | --- | --- | --- | --- | ---: | --- | --- | --- | --- | --- |',
   );
   const notes: string[] = [];
   fieldsOf(entity).forEach((f, i) => {
@@ -29,17 +30,20 @@ export function dictionaryPage(entity: EntitySchema): string {
         ? `list of [${f.entity}](${f.entity}.md)`
         : f.values
           ? `${f.type}: ${f.values.join(' / ')}`
-          : f.type;
+          : f.pattern !== undefined
+            ? `${f.type}, pattern \`${f.pattern}\``
+            : f.type;
+    const catalog = f.catalog === undefined ? '' : `${f.catalog}${f.catalogInferred ? ' †' : ''}`;
     const max =
       f.maxLength !== undefined
         ? String(f.maxLength)
-        : f.type === 'string'
+        : f.type === 'string' && f.pattern === undefined
           ? `(${OPEN_TEXT_CAP}*)`
           : f.type === 'code' && !f.values
             ? `(${OPEN_CODE_CAP}*)`
             : '';
     lines.push(
-      `| ${i + 1} | \`${f.name}\` | \`${f.symbol}\` | ${cell(f.label.vi)} | ${cell(f.label.en)} | ${type} | ${max} | ${f.catalog ?? ''} | ${f.sensitivity} | ${f.required ? 'yes' : ''} | ${cell(f.source)} |`,
+      `| ${i + 1} | \`${f.name}\` | \`${f.symbol}\` | ${cell(f.label.vi)} | ${cell(f.label.en)} | ${type} | ${max} | ${catalog} | ${f.sensitivity} | ${f.required ? 'yes' : ''} | ${f.addedByEduvn ? 'eduvn' : 'QĐ 4998'} | ${cell(f.source)} |`,
     );
     if (f.note) notes.push(`- \`${f.symbol}\`: ${f.note}`);
   });
@@ -47,6 +51,12 @@ export function dictionaryPage(entity: EntitySchema): string {
     '',
     `\\* The specification gives no length; eduvn caps the value at this length as a safety limit.`,
   );
+  if (fieldsOf(entity).some((f) => f.catalogInferred)) {
+    lines.push(
+      '',
+      '† QĐ 4998 gives only DMDC (its shared catalogs); eduvn links the field to the catalog of §II that its symbol names.',
+    );
+  }
   if (notes.length) lines.push('', '## Notes', '', ...notes);
   lines.push(
     '',

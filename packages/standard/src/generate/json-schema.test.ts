@@ -2,6 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES } from '../entities/all.ts';
+import { DanhGiaHocSinh } from '../entities/danh-gia-hoc-sinh.ts';
 import { HocSinh } from '../entities/hoc-sinh.ts';
 import { entityOf } from '../meta/entity.ts';
 import { recordOf } from '../testing/record-arbitrary.test-helper.ts';
@@ -22,6 +23,34 @@ describe('toJsonSchema', () => {
     });
     expect(schema.properties['ngaySinh']).toMatchObject({ type: 'string', format: 'date' });
     expect(schema.properties['hoTen']).toMatchObject({ maxLength: 50 });
+  });
+
+  it('gives MA_CONG_DAN_ID its 12-digit form instead of the open-text cap', () => {
+    for (const form of ['canonical', 'wire'] as const) {
+      const schema = toJsonSchema(HocSinh, form) as {
+        properties: Record<string, Record<string, unknown>>;
+      };
+      const prop = schema.properties[form === 'wire' ? 'MA_CONG_DAN_ID' : 'maCongDanId'];
+      expect(prop).toMatchObject({ type: 'string', pattern: '^[0-9]{12}$' });
+      expect(prop).not.toHaveProperty('maxLength');
+    }
+    const validate = ajv.compile(toJsonSchema(HocSinh));
+    const pupil = { hocSinhId: 'HS1', hoTen: 'A' };
+    expect(validate({ ...pupil, maCongDanId: '079216000123' })).toBe(true);
+    for (const bad of ['79216000123', '07921600012a', '0792160001234', '0'.repeat(4000)]) {
+      expect(validate({ ...pupil, maCongDanId: bad }), bad.slice(0, 14)).toBe(false);
+    }
+  });
+
+  it('marks eduvn additions and inferred catalogs in x-eduvn', () => {
+    const pupil = toJsonSchema(HocSinh) as { properties: Record<string, Record<string, unknown>> };
+    expect(pupil.properties['maLoaiKhuyetTat']).toMatchObject({
+      'x-eduvn': { catalog: 'DM_LOAI_KHUYET_TAT', catalogInferred: true, addedByEduvn: false },
+    });
+    const assessment = toJsonSchema(DanhGiaHocSinh) as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(assessment.properties['truongId']).toMatchObject({ 'x-eduvn': { addedByEduvn: true } });
   });
 
   it('describes wire objects under the QĐ 4998 symbols, sub-tables included', () => {

@@ -15,12 +15,19 @@ function annotate(schema: z.ZodType, json: JsonSchema): void {
     json['title'] = field.label.vi;
     json['description'] = field.label.en;
     if (field.type === 'date') json['format'] = 'date';
+    if (field.pattern !== undefined) {
+      // A verified form replaces the open-text safety cap: it bounds the length by itself.
+      json['pattern'] = field.pattern;
+      if (field.maxLength === undefined) delete json['maxLength'];
+    }
     json['x-eduvn'] = {
       symbol: field.symbol,
       type: field.type,
       ...(field.maxLength === undefined ? {} : { maxLength: field.maxLength }),
       ...(field.catalog === undefined ? {} : { catalog: field.catalog }),
+      ...(field.catalogInferred ? { catalogInferred: true } : {}),
       sensitivity: field.sensitivity,
+      addedByEduvn: field.addedByEduvn,
       source: field.source,
       ...(field.note === undefined ? {} : { note: field.note }),
     };
@@ -63,7 +70,10 @@ function toWire(entity: EntitySchema, json: JsonSchema): JsonSchema {
 /**
  * The JSON Schema (draft 2020-12) of an entity, for validating data outside TypeScript: every
  * field with its maximum length, type and format, titled with its Vietnamese label, described in
- * English, and annotated under `x-eduvn` with its QĐ 4998 symbol, catalog, sensitivity and source.
+ * English, and annotated under `x-eduvn` with its QĐ 4998 symbol, catalog (and whether it is
+ * inferred), sensitivity, whether eduvn adds it, and source. A field with a verified form
+ * (`FieldMeta.pattern`: `MA_CONG_DAN_ID`, 12 digits) gets it as `pattern` instead of the
+ * open-text safety cap — a form the SDK checks in its rules engine rather than in the zod schema.
  * `form: 'wire'` describes the API's wire objects (keys are QĐ 4998 symbols) instead of canonical
  * records. Checks JSON Schema cannot express (a real calendar date) are left to the SDK.
  */

@@ -19,11 +19,15 @@ const pupil: HocSinh = {
 
 describe('maskText', () => {
   it.each([
-    ['031216001234', '031******234'],
-    ['1234567', '123*567'],
+    ['031216001234', '*********234'],
+    ['031 216 001 234', '************234'],
+    ['0912345678', '*******678'],
+    ['1234567', '****567'],
     ['123456', '******'],
     ['', ''],
     ['Nguyễn', '******'],
+    ['Nguyễn Văn An', 'Ngu******* An'],
+    ['HS-0001234', 'HS-****234'],
   ])('%j → %j', (input, expected) => {
     expect(maskText(input)).toBe(expected);
   });
@@ -37,6 +41,22 @@ describe('maskText', () => {
       }),
     );
   });
+
+  it('keeps at most the last three digits of a personal ID (any generated one)', () => {
+    const personalId = fc.string({
+      unit: fc.constantFrom(...'0123456789'),
+      minLength: 12,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(personalId, (id) => {
+        const masked = maskText(id);
+        expect(masked).toBe(`${'*'.repeat(9)}${id.slice(-3)}`);
+        // The province, the century and sex digit and the birth year are never shown.
+        expect(masked.slice(0, 9)).toBe('*'.repeat(9));
+      }),
+    );
+  });
 });
 
 describe('maskRecord', () => {
@@ -45,7 +65,7 @@ describe('maskRecord', () => {
     expect(masked).toMatchObject({
       hocSinhId: 'HS0001',
       hoTen: 'Nguyễn Văn An',
-      maCongDanId: '031******234',
+      maCongDanId: '*********234',
       maDanToc: '**',
       isHoNgheo: MASKED,
       chieuCao: MASKED,

@@ -23,14 +23,34 @@ export const DEFAULT_MASK_POLICY: Readonly<Required<MaskPolicy>> = {
 /** What a masked non-text value (a number, a boolean) is shown as. */
 export const MASKED = '***';
 
+/** Whether a text is written with digits and separators only (an ID, a phone number). */
+function isNumberLike(chars: readonly string[]): boolean {
+  let digits = 0;
+  for (const c of chars) {
+    if (c >= '0' && c <= '9') digits++;
+    else if (c !== ' ' && c !== '.' && c !== '-' && c !== '/') return false;
+  }
+  return digits > 0;
+}
+
 /**
- * Masks a text value, keeping its first and last three characters when it has at least seven
- * (`'031234567123'` → `'031******123'`), and hiding it entirely otherwise. The length is kept so
- * that a reader can tell values apart from blanks without learning them.
+ * Masks a text value. The length is kept so that a reader can tell values apart from blanks
+ * without learning them:
+ *
+ * - a value of digits (and spaces, dots, hyphens or slashes) — a personal ID, a phone number —
+ *   keeps at most its last three characters when it has at least seven (`'031216001234'` →
+ *   `'*********234'`): the first digits of a personal ID name the province, and with the century,
+ *   sex and birth year a record gives away, more would leave few candidates;
+ * - other text keeps its first and last three characters when it has at least seven
+ *   (`'Nguyễn Văn An'` → `'Ngu******* An'`);
+ * - anything shorter is hidden entirely.
+ *
+ * @param value - the text
  */
 export function maskText(value: string): string {
   const chars = [...value];
   if (chars.length < 7) return '*'.repeat(chars.length);
+  if (isNumberLike(chars)) return `${'*'.repeat(chars.length - 3)}${chars.slice(-3).join('')}`;
   return `${chars.slice(0, 3).join('')}${'*'.repeat(chars.length - 6)}${chars.slice(-3).join('')}`;
 }
 
@@ -67,7 +87,7 @@ function maskObject(
  *
  * @example
  * ```ts
- * maskRecord(HocSinh, pupil) // maCongDanId: '031******123', maDanToc: '**', hoTen kept
+ * maskRecord(HocSinh, pupil) // maCongDanId: '*********123', maDanToc: '**', hoTen kept
  * maskRecord(HocSinh, pupil, { personal: 'mask', identifier: 'keep' })
  * maskRecord(HocSinh, pupil, { sensitive: 'drop' }) // an export without sensitive data
  * ```

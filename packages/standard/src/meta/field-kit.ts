@@ -1,6 +1,12 @@
 import { isIsoDate } from '@eduvn/text';
 import { z } from 'zod';
-import { entityRegistry, type FieldMeta, fieldRegistry, type Sensitivity } from './field-meta.ts';
+import {
+  type Bilingual,
+  entityRegistry,
+  type FieldMeta,
+  fieldRegistry,
+  type Sensitivity,
+} from './field-meta.ts';
 
 /**
  * A cap on text and codes whose length the specification leaves open, so that a 10,000-character
@@ -37,17 +43,26 @@ export type FieldSchema<S extends z.ZodType, R extends boolean> = R extends true
 
 /** The field builders for one table, all citing the same source. */
 export interface FieldKit {
-  /** Text ("Chuỗi ký tự") of at most `maxLength` characters (`undefined`: the spec gives none). */
+  /**
+   * Text ("Chuỗi ký tự") of at most `maxLength` characters (`undefined`: the spec gives none).
+   * `pattern` records a verified form for the JSON Schema (see {@link FieldMeta.pattern}); the zod
+   * schema does not check it.
+   */
   text<R extends boolean = false>(
     maxLength: number | undefined,
-    input: FieldInput<R>,
+    input: FieldInput<R> & { readonly pattern?: string },
   ): FieldSchema<z.ZodString, R>;
-  /** A catalog code ("Danh mục liệt kê"). */
+  /**
+   * A catalog code ("Danh mục liệt kê"). `catalogInferred: true` where the specification gives
+   * only `DMDC` and `catalog` is eduvn's inference from the symbol: the field's note then says so
+   * (a sentence is added to it).
+   */
   code<R extends boolean = false>(
     catalog: string,
     input: FieldInput<R> & {
       readonly maxLength?: number;
       readonly catalogBy?: FieldMeta['catalogBy'];
+      readonly catalogInferred?: boolean;
     },
   ): FieldSchema<z.ZodString, R>;
   /** A calendar date ("Ngày tháng"), ISO `yyyy-mm-dd`. */
@@ -82,16 +97,31 @@ export interface FieldKit {
   ): FieldSchema<z.ZodArray<T>, R>;
 }
 
-const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** `yyyy-mm-dd`. */
+export const ISO_DATE_SHAPE: RegExp = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `yyyy-yyyy`. */
-const SCHOOL_YEAR_SHAPE = /^(\d{4})-(\d{4})$/;
+export const SCHOOL_YEAR_SHAPE: RegExp = /^(\d{4})-(\d{4})$/;
+
+/**
+ * The parameters of a refinement (`.refine(check, refinement({ vi, en }))`): zod's message is the
+ * English text, and the issue carries both texts in `params.text`, which `describeSchemaIssue`
+ * shows in the field's terms. Give every refinement of the standard's schemas one.
+ */
+export function refinement(text: Bilingual): { message: string; params: { text: Bilingual } } {
+  return { message: text.en, params: { text } };
+}
+
+const NOT_A_CALENDAR_DATE = refinement({
+  vi: 'không phải một ngày có thật trên lịch',
+  en: 'Not a calendar date',
+});
 
 /**
  * An RFC 3339 date-time (the ISO 8601 profile): `yyyy-mm-ddThh:mm:ss`, an optional fraction of 1–9
  * digits, and an offset that is `Z` or `±hh:mm`; hours 00–23, minutes and seconds 00–59.
  */
-const DATE_TIME_SHAPE =
+export const DATE_TIME_SHAPE: RegExp =
   /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
@@ -102,7 +132,9 @@ const DATE_TIME_SHAPE =
  *
  * @example
  * ```ts
- * refineField(kit.list(Row, {...}), (s) => s.refine(uniqueRows, 'Each subject may appear only once'))
+ * refineField(kit.list(Row, {...}), (s) =>
+ *   s.refine(uniqueRows, refinement({ vi: 'mỗi môn học chỉ được có một dòng', en: 'Each subject may appear only once' })),
+ * )
  * ```
  */
 export function refineField<S extends z.ZodType>(field: S, refine: (schema: S) => S): S {
@@ -113,20 +145,43 @@ export function refineField<S extends z.ZodType>(field: S, refine: (schema: S) =
   return refined;
 }
 
+/** Options of {@link fieldKit}. */
+export interface FieldKitOptions {
+  /**
+   * `true` for the tables eduvn adds beyond QĐ 4998: every field made by the kit is then marked
+   * {@link FieldMeta.addedByEduvn}. Default `false` (a table of QĐ 4998).
+   */
+  readonly addedByEduvn?: boolean;
+}
+
+/** The sentence added to the note of a field whose catalog is inferred from its symbol. */
+function inferenceNote(catalog: string): string {
+  return `QĐ 4998 gives only DMDC (its shared catalogs) for this field; the link to ${catalog}, the catalog of §II that the symbol names, is eduvn's inference.`;
+}
+
 /**
  * Creates the field builders for one table. Every builder returns the field's zod schema with its
  * {@link FieldMeta} registered in {@link fieldRegistry}.
  *
  * @param source - where the table's fields are defined, e.g. `QĐ 4998 HSC1.1.1`
+ * @param options - `{ addedByEduvn: true }` for a table eduvn adds beyond QĐ 4998
  */
-export function fieldKit(source: string): FieldKit {
+export function fieldKit(source: string, options: FieldKitOptions = {}): FieldKit {
+  const addedByEduvn = options.addedByEduvn === true;
   function finish<S extends z.ZodType>(
     schema: S,
     input: FieldInput,
-    meta: Omit<FieldMeta, 'symbol' | 'label' | 'sensitivity' | 'source' | 'required' | 'note'>,
+    meta: Omit<
+      FieldMeta,
+      'symbol' | 'label' | 'sensitivity' | 'source' | 'required' | 'note' | 'addedByEduvn'
+    >,
   ): z.ZodType {
     const required = input.required === true;
     const field = required ? schema : schema.optional();
+    const inferred = meta.catalogInferred === true && meta.catalog !== undefined;
+    const note = inferred
+      ? [input.note, inferenceNote(meta.catalog as string)].filter(Boolean).join(' ')
+      : input.note;
     const full: FieldMeta = {
       symbol: input.symbol,
       label: { vi: input.vi, en: input.en },
@@ -134,21 +189,30 @@ export function fieldKit(source: string): FieldKit {
       sensitivity: input.sensitivity ?? 'public',
       source: input.source ?? source,
       required,
-      ...(input.note === undefined ? {} : { note: input.note }),
+      addedByEduvn,
+      ...(note === undefined ? {} : { note }),
     };
     fieldRegistry.add(field, full);
     return field;
   }
   // The builders' conditional return types cannot be checked through `finish`; each call site is.
   const kit = {
-    text(maxLength: number | undefined, input: FieldInput) {
+    text(maxLength: number | undefined, input: FieldInput & { pattern?: string }) {
       let s = z.string().max(maxLength ?? OPEN_TEXT_CAP);
       if (input.required) s = s.min(1);
-      return finish(s, input, { type: 'string', ...(maxLength ? { maxLength } : {}) });
+      return finish(s, input, {
+        type: 'string',
+        ...(maxLength ? { maxLength } : {}),
+        ...(input.pattern === undefined ? {} : { pattern: input.pattern }),
+      });
     },
     code(
       catalog: string,
-      input: FieldInput & { maxLength?: number; catalogBy?: FieldMeta['catalogBy'] },
+      input: FieldInput & {
+        maxLength?: number;
+        catalogBy?: FieldMeta['catalogBy'];
+        catalogInferred?: boolean;
+      },
     ) {
       const s = z
         .string()
@@ -159,13 +223,14 @@ export function fieldKit(source: string): FieldKit {
         catalog,
         ...(input.maxLength ? { maxLength: input.maxLength } : {}),
         ...(input.catalogBy ? { catalogBy: input.catalogBy } : {}),
+        ...(input.catalogInferred ? { catalogInferred: true } : {}),
       });
     },
     date(input: FieldInput) {
       const s = z
         .string()
         .regex(ISO_DATE_SHAPE, { message: 'Expected an ISO date yyyy-mm-dd', abort: true })
-        .refine(isIsoDate, 'Not a calendar date');
+        .refine(isIsoDate, NOT_A_CALENDAR_DATE);
       return finish(s, input, { type: 'date' });
     },
     schoolYear(input: FieldInput) {
@@ -174,7 +239,10 @@ export function fieldKit(source: string): FieldKit {
         .regex(SCHOOL_YEAR_SHAPE, { message: "Expected a school year 'yyyy-yyyy'", abort: true })
         .refine(
           (v) => Number(v.slice(5, 9)) === Number(v.slice(0, 4)) + 1,
-          'The second year of a school year must follow the first',
+          refinement({
+            vi: 'năm thứ hai của năm học phải liền sau năm thứ nhất',
+            en: 'The second year of a school year must follow the first',
+          }),
         );
       return finish(s, input, { type: 'string', maxLength: 9 });
     },
@@ -185,7 +253,7 @@ export function fieldKit(source: string): FieldKit {
           message: 'Expected a date-time yyyy-mm-ddThh:mm:ss with an offset (Z or ±hh:mm)',
           abort: true,
         })
-        .refine((v) => isIsoDate(v.slice(0, 10)), 'Not a calendar date');
+        .refine((v) => isIsoDate(v.slice(0, 10)), NOT_A_CALENDAR_DATE);
       return finish(s, input, { type: 'dateTime' });
     },
     bool(input: FieldInput) {

@@ -65,8 +65,34 @@ export interface FieldMeta {
    * digits for integers. Absent where the specification gives none.
    */
   readonly maxLength?: number;
-  /** The catalog (`DM_*`, or `DMDC` for the specification's shared catalogs) the code comes from. */
+  /**
+   * The catalog the code comes from: a `DM_*` catalog of QĐ 4998 §II (or of eduvn), or `DMDC` (the
+   * specification's shared catalogs, unnamed) only where §II has no catalog for the field — its
+   * {@link FieldMeta.note} then says why.
+   */
   readonly catalog?: string;
+  /**
+   * `true` where the specification gives only `DMDC` for the field and {@link FieldMeta.catalog}
+   * is eduvn's inference: the §II catalog whose name matches the field's symbol
+   * (`MA_TON_GIAO` → `DM_TON_GIAO`). The field's note says so too. Absent where the specification
+   * names the catalog itself.
+   */
+  readonly catalogInferred?: boolean;
+  /**
+   * `true` for a field eduvn adds beyond QĐ 4998: every field of an entity eduvn defines (TT27
+   * assessments, facilities, finance, status events), even one that reuses a QĐ 4998 symbol such
+   * as `TRUONG_ID`. `false` for the fields of QĐ 4998's own tables, so that
+   * `fields.filter((f) => !f.addedByEduvn)` is exactly the specification's fields.
+   */
+  readonly addedByEduvn: boolean;
+  /**
+   * The form a text value must take, as a regular expression (a JSON Schema `pattern`), where a
+   * verified source fixes it (`MA_CONG_DAN_ID`: 12 digits, TT 59/2021/TT-BCA Art. 4). It is
+   * written into the generated JSON Schema; in TypeScript the rules engine checks it, with its
+   * own message (the zod schema keeps the field open text, so that one malformed value is not
+   * reported twice).
+   */
+  readonly pattern?: string;
   /** How the value must be protected. */
   readonly sensitivity: Sensitivity;
   /** Where the field is defined, e.g. `QĐ 4998 HSC1.1.1` or `TT 27/2020 Art. 9`. */

@@ -38,6 +38,8 @@ function fieldValue(entity: EntitySchema, field: FieldInfo): fc.Arbitrary<unknow
   const valid = (v: unknown): boolean => schema.safeParse(v).success;
   switch (field.type) {
     case 'string': {
+      // A verified form (the 12-digit personal ID) that the JSON Schema states.
+      if (field.pattern !== undefined) return fc.stringMatching(new RegExp(field.pattern));
       const max = Math.min(field.maxLength ?? 40, 40);
       const text = fc.string({
         minLength: field.required ? 1 : 0,

@@ -51,6 +51,56 @@ describe('compileValidator', () => {
   );
 
   it.each(ENTITIES.map((e) => [entityOf(e).name, e] as const))(
+    '%s: collects the very issues of plain safeParse, in order, from badly damaged records',
+    (_name, entity) => {
+      const validate = compileValidator(entity);
+      const names = Object.keys(entity.shape);
+      const damaged = fc
+        .tuple(
+          recordOf(entity),
+          fc.array(fc.tuple(fc.constantFrom(...names), fc.anything()), { maxLength: 3 }),
+          fc.array(fc.constantFrom(...names), { maxLength: 2 }),
+          fc.array(fc.constantFrom('extra', '__proto__', 'HO_TEN', 'constructor'), {
+            maxLength: 2,
+          }),
+        )
+        .map(([record, changes, removed, extra]) => {
+          const copy: Record<string, unknown> = { ...record };
+          for (const [k, v] of changes) copy[k] = v;
+          for (const k of removed) delete copy[k];
+          const json = extra.map((k) => `${JSON.stringify(k)}:1`).join(',');
+          return Object.assign(JSON.parse(`{${json}}`) as object, copy);
+        });
+      const shape = (issues: readonly { path: unknown; code: string; message: string }[]) =>
+        issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
+      fc.assert(
+        fc.property(damaged, (record) => {
+          const expected = entity.safeParse(record);
+          const result = validate(record);
+          expect(result.ok).toBe(expected.success);
+          if (result.ok || expected.success) return;
+          expect(shape(result.issues)).toEqual(shape(expected.error.issues));
+          expect(result.issues.map((i) => i.zod)).toEqual(expected.error.issues);
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  it('describes the value of each issue without keeping it', () => {
+    const result = compileValidator(HocSinh)({
+      hocSinhId: 'HS1',
+      hoTen: 'x'.repeat(51),
+      isDoiVien: 1,
+    });
+    expect(!result.ok && result.issues.map((i) => i.seen)).toEqual([
+      { kind: 'string', length: 51 },
+      { kind: 'number' },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('x'.repeat(51));
+  });
+
+  it.each(ENTITIES.map((e) => [entityOf(e).name, e] as const))(
     '%s: agrees with plain safeParse on valid and damaged records',
     (_name, entity) => {
       const validate = compileValidator(entity);

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { EntitySchema } from '../meta/entity.ts';
 import { planOf } from '../meta/plan.ts';
-import { type FieldsCheck, fieldsCheckOf } from './fields-check.ts';
-import { type RecordIssue, toRecordIssues } from './issues.ts';
+import {
+  type FieldsCheck,
+  fieldsCheckOf,
+  type IssueCollector,
+  issueCollectorOf,
+} from './fields-check.ts';
+import { type RecordIssue, toRecordIssue, toRecordIssues } from './issues.ts';
 
 /** The outcome of validating one record. */
 export type ValidationResult<T> =
@@ -14,12 +19,15 @@ export type Validator<T> = (input: unknown) => ValidationResult<T>;
 
 const compiled = new WeakMap<EntitySchema, EntitySchema>();
 const quick = new WeakMap<EntitySchema, FieldsCheck | null>();
+const collectors = new WeakMap<EntitySchema, IssueCollector | null>();
 
 /**
  * A validator for one entity, built on zod's compiled (ahead-of-time) path, for validating many
- * records: a valid record costs one generated check of each field it holds, and only an invalid
- * one pays for a full parse that collects its issues. Compile once (the result is cached per
- * entity) and reuse it.
+ * records: a valid record costs one generated check of each field it holds; an invalid one is
+ * walked once more, field by field, and only the fields the generated checks reject are parsed by
+ * zod's runtime to collect their issues — the same issues, in the same order and words, as
+ * `entity.safeParse(record)` reports (a record this walk cannot judge gets that full parse).
+ * Compile once (the result is cached per entity) and reuse it.
  *
  * The `value` of a valid result is the input itself (entity schemas do not transform values), so
  * nothing is copied.
@@ -46,13 +54,23 @@ export function compileValidator<E extends EntitySchema>(entity: E): Validator<z
   // The record's own fields checked one by one (see `fieldsCheckOf`); when that cannot tell, the
   // entity's compiled check decides, as it did alone.
   const check = fields;
+  let collector = collectors.get(entity);
+  if (collector === undefined) {
+    collector = issueCollectorOf(entity) ?? null;
+    collectors.set(entity, collector);
+  }
+  const collect = collector;
   const plan = planOf(entity);
   return (input: unknown): ValidationResult<z.output<E>> => {
-    if (check?.(input) || schema.validate(input)) {
-      return { ok: true, value: input as z.output<E> };
+    if (check?.(input)) return { ok: true, value: input as z.output<E> };
+    // Not known to be valid: the issues, field by field, where the walk can tell.
+    const found = collect?.(input);
+    if (found !== undefined) {
+      return { ok: false, issues: found.map((f) => toRecordIssue(plan, f.issue, f.value)) };
     }
+    if (schema.validate(input)) return { ok: true, value: input as z.output<E> };
     const result = schema.safeParse(input);
     if (result.success) return { ok: true, value: result.data as z.output<E> };
-    return { ok: false, issues: toRecordIssues(plan, result.error.issues) };
+    return { ok: false, issues: toRecordIssues(plan, result.error.issues, input) };
   };
 }

@@ -17,6 +17,8 @@ export type FieldsCheck = (input: unknown) => boolean;
 /** One field of the entity, with its own compiled check. */
 interface Field {
   readonly name: string;
+  /** The field's schema, as the entity's shape holds it. */
+  readonly schema: z.ZodType;
   /** Whether an absent key is accepted (`optional()`): zod ignores its result when absent. */
   readonly optional: boolean;
   /** The field's compiled check: anything but {@link INVALID} when the value is valid. */
@@ -63,6 +65,15 @@ function compiledCheckOf(field: z.ZodType): (value: unknown) => unknown {
  * each other (a `get` answering for keys its `ownKeys` does not list) could be judged otherwise.
  */
 export function fieldsCheckOf(entity: EntitySchema): FieldsCheck | undefined {
+  const fields = checkableFields(entity);
+  return fields === undefined ? undefined : checkOf(fields);
+}
+
+/**
+ * The entity's fields with their compiled checks, or `undefined` when the entity is not a plain
+ * strict object of fields this reasoning covers (see {@link fieldsCheckOf}).
+ */
+function checkableFields(entity: EntitySchema): Field[] | undefined {
   const def = entity._zod.def;
   if (def.type !== 'object' || (def.checks?.length ?? 0) > 0) return undefined;
   if (def.catchall?._zod.def.type !== 'never') return undefined;
@@ -84,8 +95,13 @@ export function fieldsCheckOf(entity: EntitySchema): FieldsCheck | undefined {
       !(inner._zod.def as { coerce?: boolean }).coerce &&
       (inner._zod.def.checks?.length ?? 0) === 0 &&
       (s._zod.def.checks?.length ?? 0) === 0;
-    fields.push({ name, optional, check: compiledCheckOf(s), boolean });
+    fields.push({ name, schema: s, optional, check: compiledCheckOf(s), boolean });
   }
+  return fields;
+}
+
+/** The {@link FieldsCheck} over checkable fields. */
+function checkOf(fields: readonly Field[]): FieldsCheck {
   const index = new Map<string, number>(fields.map((f, i) => [f.name, i]));
   const names = fields.map((f) => f.name);
   const lacksFields = lacksAllOf(names);
@@ -204,3 +220,85 @@ const REJECTS_UNDEFINED: ReadonlySet<string> = new Set([
   'set',
   'enum',
 ]);
+
+/**
+ * One issue of a record as {@link IssueCollector} finds it: zod's own issue (finalized exactly as
+ * `safeParse` finalizes it: path from the record, message, no input) and the value it is about.
+ *
+ * @internal
+ */
+export interface CollectedIssue {
+  /** zod's issue, as `entity.safeParse(record).error.issues` would hold it. */
+  readonly issue: z.core.$ZodIssue;
+  /** The value the issue is about (`undefined` for a missing field; the record for unknown keys). */
+  readonly value: unknown;
+}
+
+/**
+ * Collects the issues of a record that {@link FieldsCheck} did not find valid, as
+ * `entity.safeParse(record).error.issues` would list them — in the same order, with the same
+ * paths, codes and messages — without parsing the whole record again: each field's compiled check
+ * runs on its value, and only a field it rejects is parsed by zod's runtime (the same schema
+ * zod's object runs on it), its issues prefixed with the field's name; unknown keys make the one
+ * `unrecognized_keys` issue zod's strict object makes, after the fields' issues.
+ *
+ * `undefined` means "cannot tell here": the input is not an object, a field's parse is async, or
+ * neither a field nor a key is wrong (the record is valid after all, or zod would judge it on
+ * something this walk does not see) — the caller then asks zod itself.
+ *
+ * @internal
+ */
+export type IssueCollector = (input: unknown) => CollectedIssue[] | undefined;
+
+/** zod's parse context for a synchronous parse, as `safeParse` makes it. */
+const SYNC_CONTEXT = { async: false } as const;
+
+/** A raw issue zod's runtime pushes, before `finalizeIssue`. */
+type RawIssue = z.core.$ZodRawIssue & { path?: PropertyKey[]; input?: unknown };
+
+/**
+ * Builds an {@link IssueCollector} for an entity, or `undefined` where {@link fieldsCheckOf} does
+ * (the caller then keeps zod's full parse).
+ *
+ * @internal
+ */
+export function issueCollectorOf(entity: EntitySchema): IssueCollector | undefined {
+  const fields = checkableFields(entity);
+  if (fields === undefined) return undefined;
+  const known = new Set(fields.map((f) => f.name));
+  const finalize = (raw: RawIssue): z.core.$ZodIssue =>
+    z.core.util.finalizeIssue(raw, SYNC_CONTEXT, z.core.config());
+  return (input: unknown): CollectedIssue[] | undefined => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+    const record = input as Record<string, unknown>;
+    const found: CollectedIssue[] = [];
+    for (const field of fields) {
+      const value = record[field.name];
+      // zod ignores an optional field that is absent, and its schema accepts `undefined`.
+      if (value === undefined && field.optional) continue;
+      if (field.boolean ? typeof value === 'boolean' : field.check(value) !== INVALID) continue;
+      const result = field.schema._zod.run({ value, issues: [] }, SYNC_CONTEXT);
+      if (result instanceof Promise) return undefined;
+      for (const raw of result.issues as RawIssue[]) {
+        raw.path = [field.name, ...(raw.path ?? [])];
+        found.push({ issue: finalize(raw), value: 'input' in raw ? raw.input : value });
+      }
+    }
+    let unknown: string[] | undefined;
+    for (const key in record) {
+      if (known.has(key)) continue;
+      if (unknown === undefined) unknown = [key];
+      else unknown.push(key);
+    }
+    if (unknown === undefined) return found.length === 0 ? undefined : found;
+    const raw = {
+      code: 'unrecognized_keys',
+      keys: unknown,
+      input: record,
+      inst: entity,
+      path: [],
+    } as unknown as RawIssue;
+    found.push({ issue: finalize(raw), value: record });
+    return found;
+  };
+}

@@ -5,6 +5,7 @@
  * @module
  */
 import { AdapterError, type Limits, resolveLimits } from '../../errors.ts';
+import { markupOf, markupRefused } from '../markup.ts';
 import type { Row, RowOptions, SheetInfo, Workbook } from '../types.ts';
 import { type CsvDelimiter, detectDelimiter } from './delimiter.ts';
 import {
@@ -14,6 +15,8 @@ import {
   isUtf8,
   looksBinary,
   nulPattern,
+  type Utf8Census,
+  utf8Census,
 } from './encoding.ts';
 import { CsvScanner } from './scanner.ts';
 import { type ByteSource, inFile, openSource, sourceName, type WorkbookSource } from './source.ts';
@@ -34,8 +37,12 @@ export interface CsvOptions {
   /**
    * The text encoding, or `'auto'` (the default): a byte-order mark decides (UTF-8, UTF-16LE,
    * UTF-16BE); without one, zero bytes in the pattern of UTF-16 mean UTF-16; otherwise a file that
-   * is valid UTF-8 from start to end is UTF-8, and any other is Windows-1258 (see
-   * {@link CsvEncoding}). A given encoding is used as is: bytes it cannot decode become U+FFFD.
+   * is valid UTF-8 from start to end is UTF-8. A file that is not is never switched to another
+   * encoding on one bad byte: when at least as many of its non-ASCII characters are valid UTF-8
+   * as not, it is UTF-8 with invalid bytes (`'mostly-utf-8'`: each becomes U+FFFD and its cell is
+   * marked `invalidText`); when almost none are (at most one in ten), it is Windows-1258 (see
+   * {@link CsvEncoding}); in between, it mixes encodings and is refused (`'corrupt-file'`). A
+   * given encoding is used as is: bytes it cannot decode become U+FFFD, their cells marked.
    */
   readonly encoding?: CsvEncoding | 'auto';
   /**
@@ -43,6 +50,14 @@ export interface CsvOptions {
    * most consistent number per record over the first 50 records.
    */
   readonly delimiter?: CsvDelimiter | 'auto';
+}
+
+/** The bytes of a CSV file read as UTF-8 that are not UTF-8 (see {@link CsvWorkbook.invalidUtf8}). */
+export interface InvalidUtf8 {
+  /** How many invalid sequences (each read as one U+FFFD). */
+  readonly count: number;
+  /** The line (1-based) of the first. */
+  readonly firstLine: number;
 }
 
 /** A CSV file opened as a {@link Workbook} of one sheet, with what was detected. */
@@ -53,6 +68,12 @@ export interface CsvWorkbook extends Workbook {
   readonly encoding: CsvEncoding;
   /** How {@link CsvWorkbook.encoding} was chosen (`'fallback'`: not UTF-8, so Windows-1258). */
   readonly encodingSource: CsvEncodingSource;
+  /**
+   * For a file read as UTF-8 although some of its bytes are not (`'mostly-utf-8'`): how many
+   * invalid sequences it has, and the line of the first. Each reads as U+FFFD, and every cell
+   * holding one is marked {@link Cell.invalidText}.
+   */
+  readonly invalidUtf8?: InvalidUtf8;
   /** The field delimiter. */
   readonly delimiter: CsvDelimiter;
 }
@@ -80,6 +101,9 @@ export interface CsvWorkbook extends Workbook {
  * - text decoded from Windows-1258 is decomposed (tone marks as combining characters): normalize
  *   it before matching. No other normalization is done, in any encoding. (Decoding Windows-1258
  *   needs a runtime with full ICU, as the official Node.js builds and browsers are.)
+ * - a value holding U+FFFD (bytes the encoding could not decode) or a NUL character (a zero byte,
+ *   anywhere in the file: NUL is not text, and cleaning would silently drop it) is kept as decoded
+ *   and marked {@link Cell.invalidText}, so that readers report it with its row and column.
  *
  * @param source - The file's bytes, or `{ path }` (its size is checked against
  * `limits.maxFileBytes` from `fstat`, before reading).
@@ -87,11 +111,13 @@ export interface CsvWorkbook extends Workbook {
  * @returns The workbook: one visible sheet, no merged ranges.
  * @throws AdapterError `'empty-file'` (no bytes, or no value at all; checked for files up to
  * 64 KiB, a larger file without a value yields no rows), `'wrong-file-type'` (binary
- * data: NUL or control characters), `'limit-exceeded'` (file size). While rows are iterated
- * (already when opening a file of up to 64 KiB, which is scanned whole): `'corrupt-file'` for a
- * quoted value never closed (naming the line where it starts), `'limit-exceeded'` for rows or
- * columns beyond the limits. A value longer than `maxCellLength` is cut and marked `truncated`,
- * not an error.
+ * data: NUL or control characters in the first 64 KiB), `'unsupported-format'` (an HTML page or
+ * an Excel 2003 XML spreadsheet, with or without byte-order mark), `'corrupt-file'` (UTF-8 mixed
+ * with another encoding), `'limit-exceeded'` (file size). While rows are iterated (already when
+ * opening a file of up to 64 KiB, which is scanned whole): `'corrupt-file'` for a quoted value
+ * never closed (naming the line where it starts), `'limit-exceeded'` for rows, columns or the
+ * text of a row (`maxRowLength`) beyond the limits. A value longer than `maxCellLength` is cut and
+ * marked `truncated`, not an error.
  *
  * @example
  * ```ts
@@ -131,8 +157,15 @@ async function open(
   }
   const head = await bytes.head(SAMPLE_BYTES);
   const complete = head.byteLength >= bytes.size;
-  const { encoding, how } = await chooseEncoding(bytes, head, options.encoding ?? 'auto', file);
+  const { encoding, how, census } = await chooseEncoding(
+    bytes,
+    head,
+    options.encoding ?? 'auto',
+    file,
+  );
   const sample = decoderFor(encoding, file).decode(head, { stream: !complete });
+  const markup = markupOf(sample);
+  if (markup === 'html' || markup === 'xml-spreadsheet') throw markupRefused(markup, file);
   if (looksBinary(sample)) {
     throw new AdapterError(
       'wrong-file-type',
@@ -189,6 +222,9 @@ async function open(
     sheets: [sheet],
     encoding,
     encodingSource: how,
+    ...(census === undefined
+      ? {}
+      : { invalidUtf8: { count: census.invalid, firstLine: census.firstInvalidLine } }),
     delimiter,
     rows(which: string | number, rowOptions: RowOptions = {}): AsyncIterable<Row> {
       check(which);
@@ -221,13 +257,13 @@ function decoderFor(encoding: CsvEncoding, file: string | undefined): TextDecode
   }
 }
 
-/** The encoding to decode with, and how it was chosen. */
+/** The encoding to decode with, how it was chosen, and for `'mostly-utf-8'` the invalid bytes. */
 async function chooseEncoding(
   bytes: ByteSource,
   head: Uint8Array,
   option: CsvEncoding | 'auto',
   file: string | undefined,
-): Promise<{ encoding: CsvEncoding; how: CsvEncodingSource }> {
+): Promise<{ encoding: CsvEncoding; how: CsvEncodingSource; census?: Utf8Census }> {
   if (option !== 'auto') return { encoding: option, how: 'option' };
   const bom = bomEncoding(head);
   if (bom !== null) return { encoding: bom.encoding, how: 'bom' };
@@ -240,16 +276,18 @@ async function chooseEncoding(
     );
   }
   if (nul !== null) return { encoding: nul, how: 'nul-pattern' };
-  // An invalid start decides without reading the rest; a valid start needs the whole file.
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-  } catch {
-    return { encoding: 'windows-1258', how: 'fallback' };
-  }
-  if (head.byteLength < bytes.size ? await isUtf8(bytes.chunks()) : await isUtf8(once(head))) {
-    return { encoding: 'utf-8', how: 'valid-utf-8' };
-  }
-  return { encoding: 'windows-1258', how: 'fallback' };
+  // Valid UTF-8 is checked by the platform's decoder; only a file that is not is counted.
+  const whole = (): AsyncIterable<Uint8Array> =>
+    head.byteLength < bytes.size ? bytes.chunks() : once(head);
+  if (await isUtf8(whole())) return { encoding: 'utf-8', how: 'valid-utf-8' };
+  const census = await utf8Census(whole());
+  if (census.valid >= census.invalid) return { encoding: 'utf-8', how: 'mostly-utf-8', census };
+  if (census.invalid >= census.valid * 10) return { encoding: 'windows-1258', how: 'fallback' };
+  throw new AdapterError(
+    'corrupt-file',
+    `The CSV file${inFile(file)} mixes text encodings: ${census.valid} of its characters are UTF-8 and ${census.invalid} are not (the first on line ${census.firstInvalidLine}), so no encoding reads all of its names right. Save it again as "CSV UTF-8" from the spreadsheet program, or give the encoding.`,
+    file === undefined ? {} : { file },
+  );
 }
 
 /** Whether a whole (small) file has a record with a value; scanning errors surface here. */
@@ -272,7 +310,9 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, undefi
 
 /** The sheet name of a CSV file: its base name without the extension, or `'Sheet1'`. */
 export function sheetName(file: string | undefined): string {
-  const base = (file ?? '').split(/[\\/]/).pop() ?? '';
-  const name = base.replace(/\.[^.]*$/, '');
+  const path = file ?? '';
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  const name = dot < 0 ? base : base.slice(0, dot);
   return name === '' ? 'Sheet1' : name;
 }

@@ -1,4 +1,4 @@
-import { AdapterError, type Limits } from '../../errors.ts';
+import { AdapterError, type Limits, limitError } from '../../errors.ts';
 import type { Cell, Row } from '../types.ts';
 import { inFile } from './source.ts';
 
@@ -33,10 +33,12 @@ const QUOTE_SEEN = 3;
  * - A quoted field still open at the end of the text is an error (`'corrupt-file'`, naming the
  *   line where it starts), never one giant field.
  *
- * Limits: a record with a non-empty field beyond `maxColumns` fields, or more than `maxRows`
- * records with content, throws `'limit-exceeded'`; a value longer than `maxCellLength` is cut
- * (never inside a surrogate pair) and marked `truncated`. Memory per record is bounded by the
- * cell limit whatever the input.
+ * Limits: a record with a non-empty field beyond `maxColumns` fields, with more than
+ * `maxRowLength` characters, or more than `maxRows` records with content, throws
+ * `'limit-exceeded'`; a value longer than `maxCellLength` is cut (never inside a surrogate pair),
+ * copied and marked `truncated`. Memory per record is bounded whatever the input.
+ *
+ * A value holding U+FFFD (bytes the decoder could not read) or NUL is marked `invalidText`.
  *
  * @internal
  */
@@ -45,6 +47,11 @@ export class CsvScanner {
   private readonly maxCellLength: number;
   private readonly maxColumns: number;
   private readonly maxRows: number;
+  private readonly maxRowLength: number;
+  /** Characters of the current record's values. */
+  private rowLength = 0;
+  /** Whether text pushed so far held U+FFFD or NUL: values are looked at only then. */
+  private suspect = false;
   private state = START;
   /** Physical line (1-based) at the scan position. */
   private line = 1;
@@ -77,10 +84,12 @@ export class CsvScanner {
     this.maxCellLength = limits.maxCellLength;
     this.maxColumns = limits.maxColumns;
     this.maxRows = limits.maxRows;
+    this.maxRowLength = limits.maxRowLength;
   }
 
   /** Scans the next piece of text; appends the records it completes to `out`. */
   push(s: string, out: Row[]): void {
+    if (!this.suspect && (s.indexOf('\uFFFD') >= 0 || s.indexOf('\0') >= 0)) this.suspect = true;
     const n = s.length;
     const delimiter = this.delimiter;
     let i = 0;
@@ -286,13 +295,26 @@ export class CsvScanner {
         },
       );
     }
+    const long = value.length > this.maxCellLength;
+    const text = long ? ` ${cut(value, this.maxCellLength)}`.slice(1) : value;
+    this.rowLength += text.length;
+    if (this.rowLength > this.maxRowLength) {
+      throw limitError({
+        file: this.file,
+        name: 'maxRowLength',
+        max: this.maxRowLength,
+        found: this.rowLength,
+        what: 'The text of the record',
+        place: `The record on line ${this.recordLine}`,
+      });
+    }
+    const invalid = this.suspect && (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0);
+    const cell: { value: string; truncated?: true; invalidText?: true } = { value: text };
+    if (long) cell.truncated = true;
+    if (invalid) cell.invalidText = true;
     const cells = this.cells;
     while (cells.length < col) cells.push(undefined);
-    cells.push(
-      value.length > this.maxCellLength
-        ? { value: cut(value, this.maxCellLength), truncated: true }
-        : { value },
-    );
+    cells.push(cell);
   }
 
   /** Ends a record: emits it when it has a cell; the next record starts on the current line. */
@@ -311,6 +333,7 @@ export class CsvScanner {
       out.push({ row: this.recordLine, cells: this.cells });
       this.cells = [];
     }
+    this.rowLength = 0;
     this.col = 0;
     this.recordLine = this.line;
   }

@@ -6,11 +6,11 @@
  * @module
  */
 import { excelSerialToIso } from '@eduvn/text';
-import { AdapterError, type Limits, resolveLimits } from '../../errors.ts';
+import { AdapterError, LimitHit, type Limits, limitError, resolveLimits } from '../../errors.ts';
 import { cut } from '../csv/scanner.ts';
 import { inFile, openSource, sourceName, type WorkbookSource } from '../csv/source.ts';
 import type { Cell, MergedRange, Row, RowOptions, SheetInfo, Workbook } from '../types.ts';
-import { type BiffInfo, walkBiff } from './biff.ts';
+import { BiffError, type BiffInfo, walkBiff } from './biff.ts';
 
 /** Options of {@link openXls}. */
 export interface XlsOptions {
@@ -135,9 +135,13 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
     // The CFB library gives a stream in mini sectors (under 4 KiB) as bytes, a larger one as a
     // plain array of numbers.
     const content = stream.content;
-    biff = walkBiff(content instanceof Uint8Array ? content : Uint8Array.from(content));
+    biff = checkedWalk(
+      content instanceof Uint8Array ? content : Uint8Array.from(content),
+      limits,
+      file,
+    );
   } else if (isBareBiff(bytes)) {
-    biff = walkBiff(bytes);
+    biff = checkedWalk(bytes, limits, file);
   } else {
     throw new AdapterError(
       'wrong-file-type',
@@ -172,6 +176,15 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
   if (wb.SheetNames.length === 0) {
     throw new AdapterError('empty-file', `The .xls file${inFile(file)} has no sheet.`, details);
   }
+  if (wb.SheetNames.length > limits.maxSheets) {
+    throw limitError({
+      file,
+      name: 'maxSheets',
+      max: limits.maxSheets,
+      found: wb.SheetNames.length,
+      what: 'The number of sheets',
+    });
+  }
 
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   // Both list sheets in BoundSheet8 order; names may differ for BIFF5 (code page), so the index
@@ -205,13 +218,28 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
     if (data === undefined) return;
     const fonts = records?.[info.index];
     const last = Math.min(data.length, until);
+    const place = `The sheet ${JSON.stringify(info.name)}`;
     for (let r = 0; r < last; r++) {
       const line = data[r];
       if (line === undefined) continue;
       const cells: (Cell | undefined)[] = [];
-      for (let c = 0; c < line.length; c++) {
+      // At most maxBiffColumns wide: the walk refused wider records before SheetJS ran.
+      const width = Math.min(line.length, limits.maxBiffColumns);
+      let length = 0;
+      for (let c = 0; c < width; c++) {
         const cell = toCell(line[c], fonts?.fontAt(r, c), date1904, isDate, limits.maxCellLength);
         if (cell === undefined) continue;
+        length += textLength(cell);
+        if (length > limits.maxRowLength) {
+          throw limitError({
+            file,
+            name: 'maxRowLength',
+            max: limits.maxRowLength,
+            found: length,
+            what: `The text of row ${r + 1}`,
+            place,
+          });
+        }
         while (cells.length < c) cells.push(undefined);
         cells.push(cell);
       }
@@ -229,6 +257,7 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
     },
     async merges(which: string | number): Promise<readonly MergedRange[]> {
       const { ws } = resolve(which);
+      // Within maxMergedRanges: the walk counted them before SheetJS ran.
       return (ws?.['!merges'] ?? []).map((m) => ({
         top: m.s.r + 1,
         left: m.s.c,
@@ -289,6 +318,37 @@ function sheetJs(): Promise<SheetJs> {
     return XLSX;
   })();
   return loading;
+}
+
+/** The characters a cell holds: its text and its formula. */
+function textLength(cell: Cell): number {
+  return (typeof cell.value === 'string' ? cell.value.length : 0) + (cell.formula?.length ?? 0);
+}
+
+/** {@link walkBiff}, its refusals as `AdapterError`s. */
+function checkedWalk(stream: Uint8Array, limits: Limits, file: string | undefined): BiffInfo {
+  try {
+    return walkBiff(stream, limits);
+  } catch (error) {
+    if (error instanceof LimitHit) {
+      throw limitError({
+        file,
+        name: error.limit,
+        max: error.max,
+        found: error.found,
+        what: error.what,
+        place: 'The .xls workbook stream',
+      });
+    }
+    if (error instanceof BiffError) {
+      throw new AdapterError(
+        'corrupt-file',
+        `The .xls file${inFile(file)} is damaged or was not written by a spreadsheet program: ${error.message} Open it in Excel and save it again, as .xlsx if possible.`,
+        { ...(file === undefined ? {} : { file }), cause: error },
+      );
+    }
+    throw error;
+  }
 }
 
 function passwordProtected(file: string | undefined, cause?: unknown): AdapterError {
@@ -367,17 +427,26 @@ function toCell(
   maxCellLength: number,
 ): Cell | undefined {
   if (cell === undefined) return undefined;
-  const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : undefined;
+  let formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : undefined;
   let value: Cell['value'];
   let date: string | undefined;
   let truncated = false;
+  if (formula !== undefined && formula.length > maxCellLength) {
+    formula = ` ${cut(formula, maxCellLength)}`.slice(1);
+    truncated = true;
+  }
   switch (cell.t) {
     case 's':
     case 'str': {
       const text = typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
       if (text === '' && formula === undefined) return undefined;
-      truncated = text.length > maxCellLength;
-      value = truncated ? cut(text, maxCellLength) : text;
+      if (text.length > maxCellLength) {
+        // A copy: a slice would keep the whole text alive.
+        value = ` ${cut(text, maxCellLength)}`.slice(1);
+        truncated = true;
+      } else {
+        value = text;
+      }
       break;
     }
     case 'n': {

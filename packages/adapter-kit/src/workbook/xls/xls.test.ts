@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { decodeLegacy, detectLegacy, encodeLegacy } from '@eduvn/text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../errors.ts';
+import { AdapterError, DEFAULT_LIMITS } from '../../errors.ts';
 import type { Row, Workbook } from '../types.ts';
 import { walkBiff } from './biff.ts';
 import { openXls, type XlsOptions } from './index.ts';
@@ -300,7 +300,7 @@ describe('openXls: what SheetJS does not return', () => {
       const at = label.data.indexOf(0x78); // the first 'x'
       label.data.set([0xea, 0xde], at); // ê + combining tilde in Windows-1258
     });
-    expect(walkBiff(parseRecordsStream(bytes)).version).toBe(5);
+    expect(walkBiff(parseRecordsStream(bytes), DEFAULT_LIMITS).version).toBe(5);
     const [row] = await rowsOf(await openXls(bytes));
     const text = String(row?.cells[0]?.value);
     expect(text.normalize('NFC')).toBe('Nguyễn');
@@ -370,7 +370,7 @@ describe('openXls: files it must refuse', () => {
 describe('walkBiff', () => {
   it('lists sheets with their states in BoundSheet order and stops at FilePass', () => {
     const stream = parseRecordsStream(writeXls(schoolWorkbook()));
-    const info = walkBiff(stream);
+    const info = walkBiff(stream, DEFAULT_LIMITS);
     expect(info.version).toBe(8);
     expect(info.encrypted).toBe(false);
     expect(info.sheets.map((s) => [s.name, s.state])).toEqual([
@@ -386,8 +386,64 @@ describe('walkBiff', () => {
   it('never throws on a truncated stream', () => {
     const stream = parseRecordsStream(writeXls(schoolWorkbook()));
     for (const end of [0, 3, 10, 100, 700, stream.length - 5]) {
-      expect(() => walkBiff(stream.subarray(0, end))).not.toThrow();
+      expect(() => walkBiff(stream.subarray(0, end), DEFAULT_LIMITS)).not.toThrow();
     }
     expect(parseRecords(stream).length).toBeGreaterThan(20);
+  });
+});
+
+describe('walkBiff: the budget checked before SheetJS parses', () => {
+  const record = (type: number, ...fields: number[]): number[] => {
+    const data = fields.flatMap((f) => [f & 0xff, (f >> 8) & 0xff]);
+    return [type & 0xff, type >> 8, data.length & 0xff, data.length >> 8, ...data];
+  };
+  const stream = (...records: number[][]): Uint8Array =>
+    Uint8Array.from([...record(0x0009, 2, 0x10), ...records.flat(), ...record(0x000a)]);
+  const hit = (bytes: Uint8Array, limits = DEFAULT_LIMITS): unknown => {
+    try {
+      walkBiff(bytes, limits);
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('refuses a cell, a note or a MulBlank beyond maxBiffColumns', () => {
+    // BIFF2 LABEL (0x0004), NOTE (0x001C), BIFF8 MULBLANK (0x00BE) ending in column 300.
+    expect(hit(stream(record(0x0004, 0, 255, 0, 0)))).toBeUndefined();
+    for (const beyond of [
+      record(0x0004, 0, 256, 0, 0),
+      record(0x001c, 3, 16_383, 0),
+      record(0x00be, 1, 250, 0, 0, 0, 0, 0, 0, 300),
+    ]) {
+      expect(hit(stream(beyond))).toMatchObject({ limit: 'maxBiffColumns', max: 256 });
+    }
+  });
+
+  it('refuses hyperlinks over more cells than a sheet holds, and declared merges or strings beyond the limits', () => {
+    // HLINK over rows 0–65535 × columns 0–255, twice: SheetJS would visit 33 million cells.
+    const link = record(0x01b8, 0, 65_535, 0, 255, 0, 0, 0, 0, 0, 0, 0, 0);
+    expect(hit(stream(link))).toBeUndefined();
+    expect(hit(stream(link, link))).toBeInstanceOf(Error);
+    expect((hit(stream(link, link)) as Error).name).toBe('BiffError');
+    // MergeCells declaring 65,535 ranges in a 6-byte record, twice.
+    const merges = record(0x00e5, 65_535, 0);
+    expect(hit(stream(merges, merges))).toMatchObject({ limit: 'maxMergedRanges' });
+    // SST declaring more unique strings than maxSharedStrings.
+    const sst = record(0x00fc, 0, 0, 0xffff, 0xffff);
+    expect(hit(stream(sst))).toMatchObject({ limit: 'maxSharedStrings' });
+  });
+
+  it('turns the refusals into typed errors when opening', async () => {
+    const wide = stream(record(0x0004, 1, 16_383, 0, 0));
+    const error = await failure(() => openXls(wide, { file: 'wide.xls' }));
+    expect([error.code, error.limit?.name, error.limit?.found]).toEqual([
+      'limit-exceeded',
+      'maxBiffColumns',
+      16_384,
+    ]);
+    const link = record(0x01b8, 0, 65_535, 0, 255, 0, 0, 0, 0, 0, 0, 0, 0);
+    const linked = await failure(() => openXls(stream(link, link, record(0x0004, 0, 0, 0, 0))));
+    expect(linked.code).toBe('corrupt-file');
   });
 });

@@ -1,4 +1,10 @@
-import { AdapterError, type AdapterErrorCode, type Limits } from '../../errors.ts';
+import {
+  AdapterError,
+  type AdapterErrorCode,
+  LimitHit,
+  type Limits,
+  limitError,
+} from '../../errors.ts';
 import { XmlSyntaxError } from './xml-text.ts';
 
 /**
@@ -10,6 +16,11 @@ import { XmlSyntaxError } from './xml-text.ts';
 export interface ReadContext {
   /** The file, as the caller named it. */
   readonly file: string | undefined;
+  /**
+   * The bytes inflated so far by every read of the workbook, checked against
+   * `Limits.maxInflatedBytes` (absent: not counted).
+   */
+  readonly inflated?: { bytes: number };
 }
 
 /**
@@ -45,7 +56,8 @@ export function corrupt(context: ReadContext, message: string, cause?: unknown):
 }
 
 /**
- * A `'limit-exceeded'` {@link AdapterError} naming the limit, its value and what was found.
+ * A `'limit-exceeded'` {@link AdapterError} naming the limit, its value, what was found, and
+ * where when `place` is given.
  *
  * @internal
  */
@@ -55,26 +67,23 @@ export function limitExceeded(
   max: number,
   found: number,
   what: string,
+  place?: string,
 ): AdapterError {
-  const where = context.file === undefined ? '' : `${context.file}: `;
-  return new AdapterError(
-    'limit-exceeded',
-    `${where}${what} (${found}) exceeds the limit ${name} = ${max}. Split the file, or raise the limit if the file is trusted.`,
-    {
-      ...(context.file === undefined ? {} : { file: context.file }),
-      limit: { name, max, found },
-    },
-  );
+  return limitError({ file: context.file, name, max, found, what, place });
 }
 
 /**
- * `error` if it is already an {@link AdapterError}, else a `'corrupt-file'` error caused by it: no
- * raw zlib, decoder or type error ever reaches the caller.
+ * `error` if it is already an {@link AdapterError}; a `'limit-exceeded'` error placed at `what`
+ * for a {@link LimitHit}; else a `'corrupt-file'` error caused by it: no raw zlib, decoder or type
+ * error ever reaches the caller.
  *
  * @internal
  */
 export function asAdapterError(context: ReadContext, error: unknown, what: string): AdapterError {
   if (error instanceof AdapterError) return error;
+  if (error instanceof LimitHit) {
+    return limitExceeded(context, error.limit, error.max, error.found, error.what, what);
+  }
   if (error instanceof XmlSyntaxError) return corrupt(context, `${what}: ${error.message}`, error);
   return corrupt(context, `${what} could not be read.`, error);
 }

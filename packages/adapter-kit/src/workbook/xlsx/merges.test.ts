@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../errors.ts';
 import { scanMerges } from './merges.ts';
 import { sheetXml } from './xlsx.test-helper.ts';
 import { XmlSyntaxError } from './xml-text.ts';
@@ -32,19 +33,23 @@ describe('scanMerges', () => {
   it('finds mergeCell tags (prefixed or not) and ignores escaped text, whatever the chunking', async () => {
     const bytes = new TextEncoder().encode(XML);
     for (const size of [1, 2, 3, 7, 10, 64, 1000, 100_000]) {
-      expect(await scanMerges(chunked(bytes, size)), `chunks of ${size}`).toEqual(EXPECTED);
+      expect(await scanMerges(chunked(bytes, size), DEFAULT_LIMITS), `chunks of ${size}`).toEqual(
+        EXPECTED,
+      );
     }
   });
 
   it('parses UTF-16 parts', async () => {
-    expect(await scanMerges(chunked(utf16(XML), 333))).toEqual(EXPECTED);
+    expect(await scanMerges(chunked(utf16(XML), 333), DEFAULT_LIMITS)).toEqual(EXPECTED);
   });
 
   it('rejects a mergeCell without a valid range, and reads a sheet without any', async () => {
     const bad = new TextEncoder().encode(
       sheetXml('', '<mergeCells><mergeCell ref="nonsense"/></mergeCells>'),
     );
-    await expect(scanMerges(chunked(bad, 50))).rejects.toThrow(XmlSyntaxError);
-    expect(await scanMerges(chunked(new TextEncoder().encode(sheetXml('')), 10))).toEqual([]);
+    await expect(scanMerges(chunked(bad, 50), DEFAULT_LIMITS)).rejects.toThrow(XmlSyntaxError);
+    expect(
+      await scanMerges(chunked(new TextEncoder().encode(sheetXml('')), 10), DEFAULT_LIMITS),
+    ).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { LimitHit, type Limits } from '../../errors.ts';
 import type { MergedRange } from '../types.ts';
 import { parseRange } from './cell-ref.ts';
 import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
@@ -29,6 +30,22 @@ function prefixedTagStart(buf: Buffer, at: number): number {
   return -1;
 }
 
+/** What {@link scanMerges} may accumulate. */
+type MergeBudget = Pick<Limits, 'maxMergedRanges' | 'maxXmlDepth' | 'maxTagLength'>;
+
+/** Adds a range, within `maxMergedRanges`. */
+function addRange(ranges: MergedRange[], range: MergedRange, max: number): void {
+  if (ranges.length >= max) {
+    throw new LimitHit(
+      'maxMergedRanges',
+      max,
+      ranges.length + 1,
+      'The number of merged ranges of the sheet',
+    );
+  }
+  ranges.push(range);
+}
+
 /** The value of attribute `ref` in a tag's text, or `undefined`. */
 function refOf(tag: string): string | undefined {
   const match = /(?:^|\s)ref\s*=\s*(["'])([^"']*)\1/.exec(tag);
@@ -39,10 +56,14 @@ function refOf(tag: string): string | undefined {
  * The merged ranges of a sheet from its (inflated, UTF-8) XML, found by a fast byte search for
  * `<mergeCell ref="…"/>` tags (namespace prefixes allowed) — the sheet's cells are not parsed.
  *
- * @throws XmlSyntaxError when a `mergeCell` has no valid `ref`.
+ * @throws XmlSyntaxError when a `mergeCell` has no valid `ref`; `LimitHit` beyond
+ * `maxMergedRanges` ranges.
  * @internal
  */
-export async function scanMerges(chunks: AsyncIterable<Uint8Array>): Promise<MergedRange[]> {
+export async function scanMerges(
+  chunks: AsyncIterable<Uint8Array>,
+  budget: MergeBudget,
+): Promise<MergedRange[]> {
   const iterator = chunks[Symbol.asyncIterator]();
   try {
     const first = await iterator.next();
@@ -53,9 +74,9 @@ export async function scanMerges(chunks: AsyncIterable<Uint8Array>): Promise<Mer
       head.length >= 2 &&
       ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
     ) {
-      return await parseMerges(head, iterator);
+      return await parseMerges(head, iterator, budget);
     }
-    return await searchMerges(head, iterator);
+    return await searchMerges(head, iterator, budget.maxMergedRanges);
   } finally {
     await iterator.return?.();
   }
@@ -74,6 +95,7 @@ async function* remaining(
 async function searchMerges(
   first: Uint8Array,
   iterator: AsyncIterator<Uint8Array>,
+  max: number,
 ): Promise<MergedRange[]> {
   const ranges: MergedRange[] = [];
   let carry: Buffer = Buffer.alloc(0);
@@ -104,7 +126,7 @@ async function searchMerges(
         const ref = refOf(buf.toString('latin1', at + NEEDLE.length, end));
         const range = ref === undefined ? undefined : parseRange(ref);
         if (range === undefined) throw new XmlSyntaxError('A mergeCell has no valid range.');
-        ranges.push(range);
+        addRange(ranges, range, max);
         keepFrom = Math.max(keepFrom, end + 1);
       }
       at = buf.indexOf(NEEDLE, at + 1);
@@ -118,6 +140,7 @@ async function searchMerges(
 async function parseMerges(
   first: Uint8Array,
   iterator: AsyncIterator<Uint8Array>,
+  budget: MergeBudget,
 ): Promise<MergedRange[]> {
   const ranges: MergedRange[] = [];
   const handler: XmlHandler = {
@@ -127,11 +150,11 @@ async function parseMerges(
       const ref = scanner.attr('ref');
       const range = ref === undefined ? undefined : parseRange(ref);
       if (range === undefined) throw new XmlSyntaxError('A mergeCell has no valid range.');
-      ranges.push(range);
+      addRange(ranges, range, budget.maxMergedRanges);
     },
     close() {},
     text() {},
   };
-  await scanChunks(remaining(first, iterator), new XmlScanner(['mergeCell'], handler));
+  await scanChunks(remaining(first, iterator), new XmlScanner(['mergeCell'], handler, budget));
   return ranges;
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { resolveLimits } from '../../errors.ts';
 import { SHARED_STRINGS_NAMES, SharedStringsHandler } from './shared-strings.ts';
 import { XmlScanner } from './xml-scanner.ts';
 
 function parse(xml: string, maxCellLength = 32_767) {
-  const handler = new SharedStringsHandler(maxCellLength);
+  const handler = new SharedStringsHandler(resolveLimits({ maxCellLength }));
   const scanner = new XmlScanner(SHARED_STRINGS_NAMES, handler);
   scanner.write(xml);
   scanner.end();
@@ -44,5 +45,29 @@ describe('SharedStringsHandler', () => {
     );
     expect(strings).toEqual(['short', 'x'.repeat(20)]);
     expect([...truncated]).toEqual([1]);
+  });
+
+  it('refuses more strings than maxSharedStrings, or more characters than maxSharedStringsLength', () => {
+    const table = (n: number, text: string): string =>
+      `<sst>${`<si><t>${text}</t></si>`.repeat(n)}</sst>`;
+    const scan = (xml: string, limits: Parameters<typeof resolveLimits>[0]) => {
+      const handler = new SharedStringsHandler(resolveLimits(limits));
+      const scanner = new XmlScanner(SHARED_STRINGS_NAMES, handler);
+      scanner.write(xml);
+      scanner.end();
+      return handler.result();
+    };
+    expect(scan(table(10, 'abc'), { maxSharedStrings: 10 }).strings).toHaveLength(10);
+    expect(() => scan(table(11, 'abc'), { maxSharedStrings: 10 })).toThrow(
+      expect.objectContaining({ limit: 'maxSharedStrings', max: 10, found: 11 }),
+    );
+    expect(scan(table(10, 'abc'), { maxSharedStringsLength: 30 }).strings).toHaveLength(10);
+    expect(() => scan(table(11, 'abc'), { maxSharedStringsLength: 30 })).toThrow(
+      expect.objectContaining({ limit: 'maxSharedStringsLength', max: 30, found: 33 }),
+    );
+    // Strings cut at the cell limit count as cut.
+    expect(
+      scan(table(3, 'x'.repeat(50)), { maxCellLength: 10, maxSharedStringsLength: 30 }).strings,
+    ).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(10)]);
   });
 });

@@ -1,11 +1,14 @@
+import { LimitHit, type Limits } from '../../errors.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
-import { cutText, unescapeOoxml } from './xml-text.ts';
+import { cutText, ownText, unescapeOoxml } from './xml-text.ts';
 
 /**
  * A workbook's shared strings (`sharedStrings.xml`), decoded once: the text of each `<si>` — a
  * plain `<t>` or the `<t>` of its rich-text runs `<r>`, never the phonetic `<rPh>` runs — with
  * entities and OOXML `_xHHHH_` escapes replaced, kept as stored otherwise (white space and
- * Unicode normalization untouched), cut at `maxCellLength`.
+ * Unicode normalization untouched), cut at `maxCellLength`. Each string is a copy of its own
+ * (never a slice keeping a decoded chunk alive); the table is bounded by `maxSharedStrings` and
+ * `maxSharedStringsLength`.
  *
  * @internal
  */
@@ -42,17 +45,39 @@ export class SharedStringsHandler implements XmlHandler {
   private inSi = false;
   private phonetic = 0;
   private text_ = '';
+  /** The characters of the strings kept so far. */
+  private length = 0;
   /** Text beyond this many characters is dropped while collecting (escapes are 7 characters). */
   private readonly collectLimit: number;
+  private readonly maxCellLength: number;
+  private readonly maxStrings: number;
+  private readonly maxLength: number;
 
-  /** @param maxCellLength - Longer strings are cut and reported in `truncated`. */
-  constructor(private readonly maxCellLength: number) {
-    this.collectLimit = maxCellLength * 7 + 16;
+  /**
+   * @param limits - Longer strings than `maxCellLength` are cut and reported in `truncated`; more
+   * strings than `maxSharedStrings`, or more characters than `maxSharedStringsLength`, throw a
+   * `LimitHit`.
+   */
+  constructor(
+    limits: Pick<Limits, 'maxCellLength' | 'maxSharedStrings' | 'maxSharedStringsLength'>,
+  ) {
+    this.maxCellLength = limits.maxCellLength;
+    this.maxStrings = limits.maxSharedStrings;
+    this.maxLength = limits.maxSharedStringsLength;
+    this.collectLimit = this.maxCellLength * 7 + 16;
   }
 
   /** @inheritdoc */
   open(id: number, _scanner: XmlScanner, selfClosing: boolean): void {
     if (id === SI) {
+      if (this.strings.length >= this.maxStrings) {
+        throw new LimitHit(
+          'maxSharedStrings',
+          this.maxStrings,
+          this.strings.length + 1,
+          'The number of shared strings',
+        );
+      }
       if (selfClosing) {
         this.strings.push('');
       } else {
@@ -75,12 +100,21 @@ export class SharedStringsHandler implements XmlHandler {
     } else if (id === SI && this.inSi) {
       this.inSi = false;
       let text = unescapeOoxml(this.text_);
+      this.text_ = '';
       if (text.length > this.maxCellLength) {
         text = cutText(text, this.maxCellLength);
         this.truncated.add(this.strings.length);
       }
-      this.strings.push(text);
-      this.text_ = '';
+      this.length += text.length;
+      if (this.length > this.maxLength) {
+        throw new LimitHit(
+          'maxSharedStringsLength',
+          this.maxLength,
+          this.length,
+          'The number of characters of the shared strings',
+        );
+      }
+      this.strings.push(ownText(text));
     }
   }
 

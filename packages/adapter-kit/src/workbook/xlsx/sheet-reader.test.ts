@@ -139,6 +139,49 @@ describe('SheetHandler', () => {
     });
   });
 
+  it('cuts formulas and date values at maxCellLength too, and marks the cell', () => {
+    const limits = resolveLimits({ maxCellLength: 10 });
+    const formula = `CONCAT("${'x'.repeat(40)}")`;
+    const xml = sheetXml(
+      `<row><c t="str"><f>${formula}</f><v>ab</v></c><c t="d"><v>2020-09-22T00:00:00.000000</v></c><c t="d"><v>2020-09-22</v></c></row>`,
+    );
+    const [row] = rowsOf([xml], { limits });
+    expect(row?.cells).toEqual([
+      { value: 'ab', formula: formula.slice(0, 10), truncated: true },
+      { value: '2020-09-22', date: '2020-09-22', truncated: true },
+      { value: '2020-09-22', date: '2020-09-22' },
+    ]);
+  });
+
+  it('refuses a row holding more text than maxRowLength, shared strings included', () => {
+    const limits = resolveLimits({ maxRowLength: 25 });
+    const inline = (n: number): string => `<c t="inlineStr"><is><t>${'a'.repeat(n)}</t></is></c>`;
+    expect(rowsOf([sheetXml(`<row>${inline(10)}${inline(10)}</row>`)], { limits })).toHaveLength(1);
+    const thrown = (xml: string, options: Partial<SheetReadSetup> = {}): unknown => {
+      try {
+        rowsOf([xml], { limits, place: 'The sheet "S" (xl/worksheets/sheet1.xml)', ...options });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const wide = thrown(sheetXml(`<row r="3">${inline(10)}${inline(10)}${inline(10)}</row>`));
+    expect(wide).toBeInstanceOf(AdapterError);
+    expect((wide as AdapterError).limit).toEqual({
+      name: 'maxRowLength',
+      max: 25,
+      found: 30,
+      place: 'The sheet "S" (xl/worksheets/sheet1.xml)',
+    });
+    expect((wide as AdapterError).message).toContain('the text of row 3 (30)');
+    // A reference to a long shared string counts as the text it stands for.
+    const shared: SharedStrings = { strings: ['b'.repeat(20)], truncated: new Set() };
+    const refs = thrown(sheetXml('<row><c t="s"><v>0</v></c><c t="s"><v>0</v></c></row>'), {
+      sharedStrings: shared,
+    });
+    expect((refs as AdapterError).limit?.name).toBe('maxRowLength');
+  });
+
   it('gives the same rows whatever the byte chunking', async () => {
     const xml = sheetXml(
       '<row r="1" spans="1:3"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> Đặng Thị Thuỷ &amp; _x000D_ </t></is></c>' +

@@ -6,7 +6,7 @@ import { limitExceeded, type ReadContext } from './fail.ts';
 import type { SharedStrings } from './shared-strings.ts';
 import type { Styles } from './styles.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
-import { cutText, unescapeOoxml, XmlSyntaxError } from './xml-text.ts';
+import { cutText, ownText, unescapeOoxml, XmlSyntaxError } from './xml-text.ts';
 
 /** Element names {@link SheetHandler} listens to. */
 export const SHEET_NAMES = [
@@ -63,6 +63,8 @@ export interface SheetReadSetup {
   readonly limits: Limits;
   /** The file, for messages. */
   readonly context: ReadContext;
+  /** The sheet, for messages (`'The sheet "Lớp 1A" (xl/worksheets/sheet1.xml)'`). */
+  readonly place?: string;
 }
 
 /**
@@ -75,6 +77,10 @@ export interface SheetReadSetup {
  * date style also an ISO `date`), `d` (ISO 8601 text, kept as stored; its date part in `date`).
  * Cells without a value (style-only) and rows without cells are left out; a formula without a
  * cached value reads as `null`.
+ *
+ * Budget: text, formulas and `d` values longer than `maxCellLength` are cut, copied and marked
+ * `truncated`; a row holding more than `maxRowLength` characters (shared strings and formulas
+ * included), a row beyond `maxRows` or a column beyond `maxColumns` throws `'limit-exceeded'`.
  *
  * @internal
  */
@@ -90,6 +96,10 @@ export class SheetHandler implements XmlHandler {
   private readonly styleFont: readonly (string | undefined)[];
   private readonly dates = new Map<number, string | null>();
   private readonly collectLimit: number;
+  private readonly maxCellLength: number;
+  private readonly maxRowLength: number;
+  /** The characters of the row being built (values and formulas). */
+  private rowLength = 0;
 
   private inSheetData = false;
   private inRow = false;
@@ -111,7 +121,14 @@ export class SheetHandler implements XmlHandler {
     this.stringsCut = setup.sharedStrings.truncated;
     this.styleIsDate = setup.styles.isDate;
     this.styleFont = setup.styles.font;
-    this.collectLimit = setup.limits.maxCellLength * 7 + 16;
+    this.maxCellLength = setup.limits.maxCellLength;
+    this.maxRowLength = setup.limits.maxRowLength;
+    this.collectLimit = this.maxCellLength * 7 + 16;
+  }
+
+  private exceeded(name: keyof Limits, found: number, what: string): Error {
+    const { limits, context, place } = this.setup;
+    return limitExceeded(context, name, limits[name], found, what, place);
   }
 
   /** @inheritdoc */
@@ -211,24 +228,12 @@ export class SheetHandler implements XmlHandler {
   private checkDimension(ref: string | undefined): void {
     const range = ref === undefined ? undefined : parseRange(ref);
     if (range === undefined) return;
-    const { limits, context } = this.setup;
+    const { limits } = this.setup;
     if (range.right + 1 > limits.maxColumns) {
-      throw limitExceeded(
-        context,
-        'maxColumns',
-        limits.maxColumns,
-        range.right + 1,
-        'The columns the sheet declares',
-      );
+      throw this.exceeded('maxColumns', range.right + 1, 'The columns the sheet declares');
     }
     if (range.bottom > limits.maxRows) {
-      throw limitExceeded(
-        context,
-        'maxRows',
-        limits.maxRows,
-        range.bottom,
-        'The rows the sheet declares',
-      );
+      throw this.exceeded('maxRows', range.bottom, 'The rows the sheet declares');
     }
   }
 
@@ -248,14 +253,14 @@ export class SheetHandler implements XmlHandler {
     if (number < 0) number = this.rowNumber + 1;
     else if (number <= this.rowNumber)
       throw new XmlSyntaxError('The rows of the sheet are out of order.');
-    const { limits, context } = this.setup;
-    if (number > limits.maxRows) {
-      throw limitExceeded(context, 'maxRows', limits.maxRows, number, 'A row number of the sheet');
+    if (number > this.setup.limits.maxRows) {
+      throw this.exceeded('maxRows', number, 'A row number of the sheet');
     }
     this.rowNumber = number;
     this.inRow = true;
     this.cells = [];
     this.column = -1;
+    this.rowLength = 0;
   }
 
   private closeRow(): void {
@@ -301,15 +306,8 @@ export class SheetHandler implements XmlHandler {
     if (column < 0) column = this.column + 1;
     else if (column <= this.column)
       throw new XmlSyntaxError('The cells of a row are out of order.');
-    const { limits, context } = this.setup;
-    if (column + 1 > limits.maxColumns) {
-      throw limitExceeded(
-        context,
-        'maxColumns',
-        limits.maxColumns,
-        column + 1,
-        'A column of the sheet',
-      );
+    if (column + 1 > this.setup.limits.maxColumns) {
+      throw this.exceeded('maxColumns', column + 1, 'A column of the sheet');
     }
     this.column = column;
     this.type = type;
@@ -339,9 +337,9 @@ export class SheetHandler implements XmlHandler {
 
   private decodeText(raw: string): { value: string; cut: boolean } {
     const text = unescapeOoxml(raw);
-    const max = this.setup.limits.maxCellLength;
+    const max = this.maxCellLength;
     return text.length > max
-      ? { value: cutText(text, max), cut: true }
+      ? { value: ownText(cutText(text, max)), cut: true }
       : { value: text, cut: false };
   }
 
@@ -414,9 +412,27 @@ export class SheetHandler implements XmlHandler {
           this.skipCell();
           return;
         }
-        value = v;
-        if (/^\d{4}-\d{2}-\d{2}/.test(v)) date = v.slice(0, 10);
+        if (v.length > this.maxCellLength) {
+          value = ownText(cutText(v, this.maxCellLength));
+          cut = true;
+        } else {
+          value = v;
+        }
+        if (isIsoDateStart(v)) date = v.slice(0, 10);
         break;
+      }
+    }
+    let formula = this.f;
+    if (formula !== undefined && formula.length > this.maxCellLength) {
+      formula = ownText(cutText(formula, this.maxCellLength));
+      cut = true;
+    }
+    let length = formula === undefined ? 0 : formula.length;
+    if (typeof value === 'string') length += value.length;
+    if (length > 0) {
+      this.rowLength += length;
+      if (this.rowLength > this.maxRowLength) {
+        throw this.exceeded('maxRowLength', this.rowLength, `The text of row ${this.rowNumber}`);
       }
     }
     const cell: {
@@ -431,7 +447,7 @@ export class SheetHandler implements XmlHandler {
     if (date !== undefined) cell.date = date;
     const font = this.styleFont[this.style];
     if (font !== undefined) cell.font = font;
-    if (this.f !== undefined && this.f.length > 0) cell.formula = this.f;
+    if (formula !== undefined && formula.length > 0) cell.formula = formula;
     if (cut) cell.truncated = true;
     this.cells[column] = cell;
     this.v = undefined;
@@ -457,6 +473,16 @@ export class SheetHandler implements XmlHandler {
     }
     return iso ?? undefined;
   }
+}
+
+/** Whether text starts with an ISO date `yyyy-mm-dd` (looked at without a regular expression). */
+function isIsoDateStart(text: string): boolean {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
 }
 
 /** A shared-string index: digits only. */

@@ -1,5 +1,15 @@
 import { isDateFormat } from './date-format.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
+import { ownText, XmlSyntaxError } from './xml-text.ts';
+
+/**
+ * The most number formats, fonts and cell formats a styles part may define (Excel allows 250
+ * custom number formats, 1,024 fonts and 65,490 cell formats), and the most characters of font
+ * names and format codes kept: far beyond any workbook, so that a hostile styles part cannot fill
+ * memory. Beyond them the part is refused as damaged.
+ */
+const MAX_STYLES = 1_048_576;
+const MAX_STYLE_TEXT = 16 * 1024 * 1024;
 
 /**
  * What the readers need from `styles.xml`, by cell style index (the `s` of a cell, an index into
@@ -64,6 +74,27 @@ export class StylesHandler implements XmlHandler {
   private inFonts = false;
   private inFont = false;
   private inCellXfs = false;
+  /** Characters of font names and format codes kept. */
+  private textKept = 0;
+
+  /** A font name or format code to keep: a copy, within {@link MAX_STYLE_TEXT}. */
+  private keep(text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    this.textKept += text.length;
+    if (this.textKept > MAX_STYLE_TEXT) {
+      throw new XmlSyntaxError(
+        `The styles part holds more than ${MAX_STYLE_TEXT} characters of font names and number formats.`,
+      );
+    }
+    return ownText(text);
+  }
+
+  /** Checks there is room for one more entry in a list of styles. */
+  private room(length: number, what: string): void {
+    if (length >= MAX_STYLES) {
+      throw new XmlSyntaxError(`The styles part defines more than ${MAX_STYLES} ${what}.`);
+    }
+  }
 
   /** @inheritdoc */
   open(id: number, scanner: XmlScanner, selfClosing: boolean): void {
@@ -71,7 +102,10 @@ export class StylesHandler implements XmlHandler {
       case NUM_FMT: {
         const numFmtId = Number(scanner.attr('numFmtId'));
         const code = scanner.attr('formatCode');
-        if (Number.isInteger(numFmtId) && code !== undefined) this.formats.set(numFmtId, code);
+        if (Number.isInteger(numFmtId) && code !== undefined) {
+          this.room(this.formats.size, 'number formats');
+          this.formats.set(numFmtId, this.keep(code) as string);
+        }
         break;
       }
       case FONTS:
@@ -79,18 +113,20 @@ export class StylesHandler implements XmlHandler {
         break;
       case FONT:
         if (this.inFonts) {
+          this.room(this.fonts.length, 'fonts');
           this.fonts.push(undefined);
           this.inFont = !selfClosing;
         }
         break;
       case NAME:
-        if (this.inFont) this.fonts[this.fonts.length - 1] = scanner.attr('val');
+        if (this.inFont) this.fonts[this.fonts.length - 1] = this.keep(scanner.attr('val'));
         break;
       case CELL_XFS:
         this.inCellXfs = !selfClosing;
         break;
       case XF:
         if (this.inCellXfs) {
+          this.room(this.xfs.length, 'cell formats');
           const numFmtId = Number(scanner.attr('numFmtId') ?? 0);
           const fontId = Number(scanner.attr('fontId') ?? 0);
           this.xfs.push({
@@ -120,8 +156,15 @@ export class StylesHandler implements XmlHandler {
     const quotePrefix = new Uint8Array(count);
     const font: (string | undefined)[] = [];
     const numFmtId: number[] = [];
+    // Each format is looked at once, however many cell formats share it.
+    const dateFormats = new Map<number, boolean>();
     this.xfs.forEach((xf, i) => {
-      isDate[i] = isDateFormat(xf.numFmtId, this.formats.get(xf.numFmtId)) ? 1 : 0;
+      let date = dateFormats.get(xf.numFmtId);
+      if (date === undefined) {
+        date = isDateFormat(xf.numFmtId, this.formats.get(xf.numFmtId));
+        dateFormats.set(xf.numFmtId, date);
+      }
+      isDate[i] = date ? 1 : 0;
       quotePrefix[i] = xf.quotePrefix ? 1 : 0;
       font.push(this.fonts[xf.fontId]);
       numFmtId.push(xf.numFmtId);

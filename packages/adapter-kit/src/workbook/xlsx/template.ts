@@ -1,4 +1,4 @@
-import { type Limits, resolveLimits } from '../../errors.ts';
+import { LimitHit, type Limits, resolveLimits } from '../../errors.ts';
 import type { MergedRange } from '../types.ts';
 import { cellRef, rangeRef } from './cell-ref.ts';
 import { type CellInput, type CellStyler, type CellWriting, cellXml } from './cell-writer.ts';
@@ -270,7 +270,9 @@ export function fillXlsxTemplate(
   try {
     return fill(template, fills, options, limits, context);
   } catch (error) {
-    if (error instanceof XmlSyntaxError) throw asAdapterError(context, error, 'The template');
+    if (error instanceof XmlSyntaxError || error instanceof LimitHit) {
+      throw asAdapterError(context, error, 'The template');
+    }
     throw error;
   }
 }

@@ -1,5 +1,18 @@
+import { LimitHit } from '../../errors.ts';
 import type { SheetInfo } from '../types.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
+import { ownText, XmlSyntaxError } from './xml-text.ts';
+
+/** The longest relationship target or sheet name kept (part names are short; Excel's names ≤ 31). */
+const MAX_NAME = 4096;
+
+/** A name or target kept from a part: a copy of its own, refused when absurdly long. */
+function kept(text: string, what: string): string {
+  if (text.length > MAX_NAME) {
+    throw new XmlSyntaxError(`${what} is longer than ${MAX_NAME} characters.`);
+  }
+  return ownText(text);
+}
 
 /**
  * One relationship of an OPC `.rels` part.
@@ -21,7 +34,8 @@ export interface Relationship {
 export const RELATIONSHIPS_NAMES = ['Relationship'] as const;
 
 /**
- * Collects the relationships of a `.rels` part.
+ * Collects the relationships of a `.rels` part: every one, or only those `wanted` says the
+ * reader needs (so that a part listing millions keeps a handful).
  *
  * @internal
  */
@@ -31,6 +45,9 @@ export class RelationshipsHandler implements XmlHandler {
   /** The relationships found. */
   readonly relationships: Relationship[] = [];
 
+  /** @param wanted - Which relationships to keep, by id and type (default: all). */
+  constructor(private readonly wanted?: (id: string, type: string) => boolean) {}
+
   /** @inheritdoc */
   open(id: number, scanner: XmlScanner): void {
     if (id !== 0) return;
@@ -38,10 +55,11 @@ export class RelationshipsHandler implements XmlHandler {
     const type = scanner.attr('Type');
     const target = scanner.attr('Target');
     if (rid === undefined || type === undefined || target === undefined) return;
+    if (this.wanted !== undefined && !this.wanted(rid, type)) return;
     this.relationships.push({
-      id: rid,
-      type,
-      target,
+      id: kept(rid, 'A relationship id'),
+      type: kept(type, 'A relationship type'),
+      target: kept(target, 'A relationship target'),
       external: scanner.attr('TargetMode') === 'External',
     });
   }
@@ -68,7 +86,7 @@ export const WORKBOOK_NAMES = ['sheet', 'workbookPr', 'sheets'] as const;
 
 /**
  * Collects the sheets (name, order, visibility, relationship) and the date system of a
- * `workbook.xml`.
+ * `workbook.xml`; more than `maxSheets` sheets throw a `LimitHit`.
  *
  * @internal
  */
@@ -81,6 +99,9 @@ export class WorkbookHandler implements XmlHandler {
   dateSystem: '1900' | '1904' = '1900';
   private inSheets = false;
 
+  /** @param maxSheets - The most sheets (`Limits.maxSheets`). */
+  constructor(private readonly maxSheets = Number.POSITIVE_INFINITY) {}
+
   /** @inheritdoc */
   open(id: number, scanner: XmlScanner, selfClosing: boolean): void {
     if (id === 2) {
@@ -92,12 +113,20 @@ export class WorkbookHandler implements XmlHandler {
       const name = scanner.attr('name');
       const relationshipId = scanner.attr('id');
       if (name === undefined || relationshipId === undefined) return;
+      if (this.sheets.length >= this.maxSheets) {
+        throw new LimitHit(
+          'maxSheets',
+          this.maxSheets,
+          this.sheets.length + 1,
+          'The number of sheets',
+        );
+      }
       const state = scanner.attr('state');
       this.sheets.push({
-        name,
+        name: kept(name, 'A sheet name'),
         index: this.sheets.length,
         state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
-        relationshipId,
+        relationshipId: kept(relationshipId, 'A relationship id'),
       });
     }
   }

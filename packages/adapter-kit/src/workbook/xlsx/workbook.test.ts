@@ -412,7 +412,15 @@ describe('bad input', () => {
       readRows(await openXlsx(wide, { limits: { maxColumns: 26 } })),
       'limit-exceeded',
     );
-    expect(columns.limit).toEqual({ name: 'maxColumns', max: 26, found: 27 });
+    expect(columns.limit).toEqual({
+      name: 'maxColumns',
+      max: 26,
+      found: 27,
+      place: 'The sheet "S" (xl/worksheets/sheet1.xml)',
+    });
+    expect(columns.message).toContain(
+      'The sheet "S" (xl/worksheets/sheet1.xml): a column of the sheet (27) exceeds the limit maxColumns = 26.',
+    );
     const rows = rawXlsx({ sheets: { S: sheetXml('<row r="101"><c><v>1</v></c></row>') } });
     expect(
       (
@@ -425,6 +433,7 @@ describe('bad input', () => {
       name: 'maxRows',
       max: 100,
       found: 101,
+      place: 'The sheet "S" (xl/worksheets/sheet1.xml)',
     });
   });
 

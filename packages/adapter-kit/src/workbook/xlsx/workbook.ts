@@ -99,7 +99,7 @@ async function scanPart(
   try {
     await scanChunks(
       entryChunks(source, directory, entry, limits, context),
-      new XmlScanner(names, handler),
+      new XmlScanner(names, handler, limits),
     );
   } catch (error) {
     throw asAdapterError(context, error, `The part ${entry.name}`);
@@ -169,15 +169,19 @@ async function readLayout(
   const directory = await readDirectory(source, limits, context);
   const scan = (entry: ZipEntry, names: readonly string[], handler: XmlHandler): Promise<void> =>
     scanPart(source, directory, entry, names, handler, limits, context);
-  const relationshipsOf = async (part: string): Promise<Relationship[] | undefined> => {
+  const relationshipsOf = async (
+    part: string,
+    wanted: (id: string, type: string) => boolean,
+  ): Promise<Relationship[] | undefined> => {
     const entry = directory.find(relsPartOf(part));
     if (entry === undefined) return undefined;
-    const handler = new RelationshipsHandler();
+    const handler = new RelationshipsHandler(wanted);
     await scan(entry, RELATIONSHIPS_NAMES, handler);
     return handler.relationships;
   };
 
-  const rootRelationships = await relationshipsOf('');
+  // Only the relationships the reader follows are kept (a .rels part may list millions).
+  const rootRelationships = await relationshipsOf('', firstOfTypes(['officeDocument']));
   let workbookPart = workbookPartName(rootRelationships);
   let workbookEntry = directory.find(workbookPart);
   if (workbookEntry === undefined && workbookPart !== 'xl/workbook.xml') {
@@ -185,12 +189,15 @@ async function readLayout(
     workbookEntry = directory.find(workbookPart);
   }
   if (workbookEntry === undefined) throw noWorkbook(directory, context);
-  const workbook = new WorkbookHandler();
+  const workbook = new WorkbookHandler(limits.maxSheets);
   await scan(workbookEntry, WORKBOOK_NAMES, workbook);
+  const sheetIds = new Set(workbook.sheets.map((sheet) => sheet.relationshipId));
+  const ofTypes = firstOfTypes(['sharedStrings', 'styles', 'calcChain']);
   const parts = workbookParts(
     workbookPart,
     workbook.sheets,
-    (await relationshipsOf(workbookPart)) ?? [],
+    (await relationshipsOf(workbookPart, (id, type) => sheetIds.has(id) || ofTypes(id, type))) ??
+      [],
   );
   if (parts.unresolved.length > 0) {
     throw corrupt(
@@ -198,10 +205,20 @@ async function readLayout(
       `The workbook names ${parts.unresolved.length} sheet(s) whose part it does not say.`,
     );
   }
+  // Each sheet has a part of its own: sheets sharing one would each read it again.
+  const owners = new Map<ZipEntry, string>();
   const sheets = parts.sheets.map((sheet) => {
     const entry = directory.find(sheet.part);
     if (entry === undefined)
       throw corrupt(context, `The sheet part ${sheet.part} is missing from the zip.`);
+    const owner = owners.get(entry);
+    if (owner !== undefined) {
+      throw corrupt(
+        context,
+        `The sheets ${JSON.stringify(owner)} and ${JSON.stringify(sheet.info.name)} point at the same part ${entry.name}; a workbook gives each sheet a part of its own.`,
+      );
+    }
+    owners.set(entry, sheet.info.name);
     return { ...sheet, entry };
   });
 
@@ -209,7 +226,7 @@ async function readLayout(
   let sharedStrings: SharedStrings = NO_SHARED_STRINGS;
   const stringsEntry = directory.find(parts.sharedStrings ?? 'xl/sharedStrings.xml');
   if (stringsEntry !== undefined) {
-    const handler = new SharedStringsHandler(limits.maxCellLength);
+    const handler = new SharedStringsHandler(limits);
     await scan(stringsEntry, SHARED_STRINGS_NAMES, handler);
     sharedStrings = handler.result();
   }
@@ -224,6 +241,20 @@ async function readLayout(
     directory,
     sheets,
     setup: { sharedStrings, styles, dateSystem: workbook.dateSystem, limits, context },
+  };
+}
+
+/**
+ * A relationship filter keeping the first relationship of each of `types` (matched as
+ * `relationshipOfType` does, by the last segment of the type URI).
+ */
+function firstOfTypes(types: readonly string[]): (id: string, type: string) => boolean {
+  const seen = new Set<string>();
+  return (_id, type) => {
+    const kind = types.find((t) => type.endsWith(`/${t}`));
+    if (kind === undefined || seen.has(kind)) return false;
+    seen.add(kind);
+    return true;
   };
 }
 
@@ -311,8 +342,8 @@ class XlsxWorkbook implements Workbook {
     const access = await this.acquire();
     const what = `The sheet ${JSON.stringify(target.info.name)} (${target.part})`;
     try {
-      const handler = new SheetHandler(this.layout.setup);
-      const scanner = new XmlScanner(SHEET_NAMES, handler);
+      const handler = new SheetHandler({ ...this.layout.setup, place: what });
+      const scanner = new XmlScanner(SHEET_NAMES, handler, this.layout.setup.limits);
       const chunks = entryChunks(
         access.source,
         this.layout.directory,
@@ -353,6 +384,7 @@ class XlsxWorkbook implements Workbook {
           this.layout.setup.limits,
           this.layout.setup.context,
         ),
+        this.layout.setup.limits,
       );
     } catch (error) {
       throw this.failure(error, `The merged cells of sheet ${JSON.stringify(target.info.name)}`);
@@ -389,8 +421,10 @@ class XlsxWorkbook implements Workbook {
  * @throws AdapterError `'empty-file'`, `'wrong-file-type'` (not a zip; a legacy .xls; a Word
  * file), `'unsupported-format'` (.xlsb, .ods, an unknown zip compression), `'password-protected'`
  * (an encrypted workbook), `'corrupt-file'` (truncated or damaged zip or XML, no workbook part),
- * `'limit-exceeded'` (file size, uncompressed size, compression ratio, rows, columns). Reading rows
- * throws the same errors as they are met.
+ * `'limit-exceeded'` (file size, uncompressed and inflated bytes, compression ratio, rows,
+ * columns, text per row, shared strings, XML depth and tag length, sheets, merged ranges: see
+ * {@link Limits}). Reading rows throws the same errors as they are met. Two sheets pointing at
+ * one part are `'corrupt-file'`.
  *
  * @example
  * ```ts
@@ -408,7 +442,8 @@ export async function openXlsx(
 ): Promise<Workbook> {
   const limits = resolveLimits(options.limits);
   const file = options.file ?? (source instanceof Uint8Array ? undefined : source.path);
-  const context: ReadContext = { file };
+  // Every pass over every part of this workbook counts against limits.maxInflatedBytes.
+  const context: ReadContext = { file, inflated: { bytes: 0 } };
   const open = opener(source, context);
   const access = await open();
   try {

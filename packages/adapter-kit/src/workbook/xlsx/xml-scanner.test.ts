@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LimitHit } from '../../errors.ts';
 import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
 import { decodeXml } from './xml-stream.ts';
 import { XmlSyntaxError } from './xml-text.ts';
@@ -195,11 +196,54 @@ describe('XmlScanner', () => {
 
   it('refuses a tag that never ends instead of buffering without bound', () => {
     const recorder = new Recorder();
-    const scanner = new XmlScanner(NAMES, recorder, 1024);
+    const scanner = new XmlScanner(NAMES, recorder, { maxTagLength: 1024 });
     scanner.write('<root><row a="');
-    expect(() => {
+    let error: unknown;
+    try {
       for (let i = 0; i < 10; i++) scanner.write('x'.repeat(200));
-    }).toThrow(XmlSyntaxError);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(LimitHit);
+    expect(error).toMatchObject({ limit: 'maxTagLength', max: 1024 });
+  });
+
+  it('scans a tag split over many chunks in linear work, not once per chunk', () => {
+    // Before issue 15 a carried token was joined to each new chunk and scanned again from its
+    // start: 100 MB of megabyte tags took 100 times as long as the same XML without them.
+    for (const [length, chunk] of [
+      [1_000_000, 1_000],
+      [3_000_000, 4_096],
+    ] as const) {
+      const xml = `<root><row a="${'x'.repeat(length)}" b="1"/><row/></root>`;
+      const recorder = new Recorder();
+      const scanner = new XmlScanner(NAMES, recorder, { maxTagLength: 10_000_000 });
+      for (let at = 0; at < xml.length; at += chunk) scanner.write(xml.slice(at, at + chunk));
+      scanner.end();
+      expect(recorder.events.filter((e) => e[0] === 'open')).toHaveLength(3);
+      expect(scanner.scanned).toBeLessThan(4 * xml.length);
+    }
+  });
+
+  it('refuses an element nested deeper than maxXmlDepth, with the depth', () => {
+    const scanner = new XmlScanner(NAMES, new Recorder(), { maxXmlDepth: 10 });
+    expect(() => scanner.write(`<root>${'<a>'.repeat(20)}`)).toThrow(
+      expect.objectContaining({ limit: 'maxXmlDepth', max: 10, found: 11 }),
+    );
+    const fine = new XmlScanner(NAMES, new Recorder(), { maxXmlDepth: 10 });
+    fine.write(`<root>${'<a>'.repeat(9)}${'</a>'.repeat(9)}</root>`);
+    expect(() => fine.end()).not.toThrow();
+  });
+
+  it('refuses a complete tag longer than maxTagLength, however it came in', () => {
+    const xml = `<root><row a="${'x'.repeat(5000)}"/></root>`;
+    for (const chunk of [xml.length, 700, 64]) {
+      const scanner = new XmlScanner(NAMES, new Recorder(), { maxTagLength: 4096 });
+      expect(() => {
+        for (let at = 0; at < xml.length; at += chunk) scanner.write(xml.slice(at, at + chunk));
+        scanner.end();
+      }, `chunks of ${chunk}`).toThrow(expect.objectContaining({ limit: 'maxTagLength' }));
+    }
   });
 
   it('rejects invalid UTF-8', async () => {

@@ -1,4 +1,5 @@
-import { decodeEntities, XmlSyntaxError } from './xml-text.ts';
+import { DEFAULT_LIMITS, LimitHit, type Limits } from '../../errors.ts';
+import { decodeEntities, ownText, XmlSyntaxError } from './xml-text.ts';
 
 /**
  * What an {@link XmlScanner} reports to. Element names are reported as the index of their local
@@ -32,6 +33,25 @@ const COLON = 58;
 const CR = 13;
 /** How much of a chunk is joined to a carried token to finish it. */
 const HEAD = 512;
+/**
+ * A carried token longer than this waits for more text before it is scanned again: each retry
+ * scans it from its start, so retries come only when the text has doubled (linear, not quadratic).
+ */
+const LONG_TOKEN = 16 * HEAD;
+
+/**
+ * What an {@link XmlScanner} may accumulate: the deepest nesting of elements and the longest tag
+ * (or comment, CDATA section, processing instruction) carried from one chunk to the next.
+ *
+ * @internal
+ */
+export type XmlBudget = Pick<Limits, 'maxXmlDepth' | 'maxTagLength'>;
+/**
+ * Above this many characters, the buffer being scanned holds a long token joined with the chunks
+ * after it: text and attribute values taken from it are copied, so that a cell never keeps a
+ * megabyte tag alive (an ordinary chunk is 64 KiB of text at most).
+ */
+const COPY_ABOVE = 256 * 1024;
 /** The longest element name an {@link XmlScanner} matches. */
 const MAX_NAME = 31;
 
@@ -80,6 +100,11 @@ export class XmlScanner {
   valueStart = 0;
   /** The end of the current attribute's value (the closing quote). */
   valueEnd = 0;
+  /**
+   * Characters handed to the tokenizer so far, retries of unfinished tokens included: at most a
+   * few times the document's length (work stays linear whatever the chunking).
+   */
+  scanned = 0;
 
   /**
    * Element ids by name length and first character (`length * 128 + (code & 127)`): the id when
@@ -90,6 +115,13 @@ export class XmlScanner {
   private readonly byLength: (string[] | undefined)[] = [];
   private readonly ids: (number[] | undefined)[] = [];
   private carry = '';
+  /** Chunks that came while a long token waits (see {@link LONG_TOKEN}). */
+  private waiting: string[] = [];
+  private waitingLength = 0;
+  /** The length the carry and the waiting chunks must reach before a retry; 0 when none waits. */
+  private retryAt = 0;
+  private readonly maxTagLength: number;
+  private readonly maxDepth: number;
   /** The attributes of the current tag: 5 positions each (qualified, local, name end, value start, value end). */
   private attrs = new Int32Array(5 * 16);
   private attrCount = 0;
@@ -106,13 +138,16 @@ export class XmlScanner {
   /**
    * @param names - The local element names the handler cares about; their index is the `id`.
    * @param handler - Receives elements and text.
-   * @param maxTagLength - The longest tag, comment or CDATA section carried across chunks.
+   * @param budget - The deepest nesting and the longest tag (default: {@link DEFAULT_LIMITS}'s);
+   * beyond them the scanner throws a `LimitHit`.
    */
   constructor(
     private readonly names: readonly string[],
     private readonly handler: XmlHandler,
-    private readonly maxTagLength = 4 * 1024 * 1024,
+    budget: Partial<XmlBudget> = {},
   ) {
+    this.maxTagLength = budget.maxTagLength ?? DEFAULT_LIMITS.maxTagLength;
+    this.maxDepth = budget.maxXmlDepth ?? DEFAULT_LIMITS.maxXmlDepth;
     this.table.fill(-1);
     names.forEach((name, id) => {
       if (name.length === 0 || name.length > MAX_NAME)
@@ -130,10 +165,18 @@ export class XmlScanner {
 
   /** Scans the next chunk of the document. */
   write(chunk: string): void {
+    if (this.retryAt > 0) {
+      // A long token is unfinished: scan it again only once the text has doubled.
+      this.waiting.push(chunk);
+      this.waitingLength += chunk.length;
+      if (this.carry.length + this.waitingLength >= this.retryAt) this.retry(false);
+      return;
+    }
     const carry = this.carry;
     if (carry.length === 0) {
       this.buf = chunk;
       this.scan(chunk, 0, false);
+      this.waitIfLong();
       return;
     }
     this.carry = '';
@@ -152,22 +195,44 @@ export class XmlScanner {
       if (at >= carry.length) {
         this.buf = chunk;
         this.scan(chunk, at - carry.length, false);
+        this.waitIfLong();
         return;
       }
       // A token longer than HEAD began in the carry: join as usual.
       const rest = carry.slice(at) + chunk;
       this.buf = rest;
       this.scan(rest, 0, false);
+      this.waitIfLong();
       return;
     }
     const buf = carry + chunk;
     this.buf = buf;
     this.scan(buf, 0, false);
+    this.waitIfLong();
+  }
+
+  /** After a scan: an unfinished token longer than {@link LONG_TOKEN} waits for twice the text. */
+  private waitIfLong(): void {
+    if (this.carry.length > LONG_TOKEN) this.retryAt = 2 * this.carry.length;
+  }
+
+  /** Scans the waiting long token with the chunks that came since. */
+  private retry(final: boolean): void {
+    const buf = this.carry + this.waiting.join('');
+    this.carry = '';
+    this.waiting = [];
+    this.waitingLength = 0;
+    this.retryAt = 0;
+    this.buf = buf;
+    this.scan(buf, 0, final);
+    if (!final) this.waitIfLong();
   }
 
   /** Ends the document; throws {@link XmlSyntaxError} when it is incomplete. */
   end(): void {
-    if (this.carry.length > 0) {
+    if (this.retryAt > 0) {
+      this.retry(true);
+    } else if (this.carry.length > 0) {
       const buf = this.carry;
       this.carry = '';
       this.buf = buf;
@@ -196,6 +261,14 @@ export class XmlScanner {
   }
 
   private push(h: number): void {
+    if (this.depth >= this.maxDepth) {
+      throw new LimitHit(
+        'maxXmlDepth',
+        this.maxDepth,
+        this.depth + 1,
+        'The nesting depth of its XML elements',
+      );
+    }
     if (this.depth === this.stack.length) {
       const bigger = new Int32Array(this.stack.length * 2);
       bigger.set(this.stack);
@@ -204,14 +277,27 @@ export class XmlScanner {
     this.stack[this.depth++] = h;
   }
 
+  /** Throws when a complete token from `lt` to `end` (excluded) is longer than the limit. */
+  private checkLength(lt: number, end: number): void {
+    if (end - lt > this.maxTagLength) this.tooLong(end - lt);
+  }
+
+  private tooLong(found: number): never {
+    throw new LimitHit(
+      'maxTagLength',
+      this.maxTagLength,
+      found,
+      'The length of an XML tag, comment or CDATA section',
+    );
+  }
+
   private keep(from: number, buf: string, final: boolean): void {
     if (this.bounded >= 0) {
       this.stoppedAt = from;
       return;
     }
-    if (final || buf.length - from > this.maxTagLength) {
-      throw new XmlSyntaxError(final ? 'The XML ends inside a tag.' : 'An XML tag is too long.');
-    }
+    if (final) throw new XmlSyntaxError('The XML ends inside a tag.');
+    if (buf.length - from > this.maxTagLength) this.tooLong(buf.length - from);
     this.carry = buf.slice(from);
   }
 
@@ -238,11 +324,13 @@ export class XmlScanner {
     let piece = buf.slice(start, stop);
     if (piece.indexOf('\r') >= 0) piece = normalizeNewlines(piece);
     if (piece.indexOf('&') >= 0) piece = decodeEntities(piece);
+    if (buf.length > COPY_ABOVE) piece = ownText(piece);
     this.handler.text(piece);
   }
 
   private scan(buf: string, start: number, final: boolean): void {
     const len = buf.length;
+    this.scanned += len - start;
     let pos = start;
     while (pos < len) {
       if (this.bounded >= 0 && pos >= this.bounded) {
@@ -293,6 +381,7 @@ export class XmlScanner {
         if (this.depth === 0 || this.stack[this.depth - 1] !== h) {
           throw new XmlSyntaxError('An XML end tag does not match its start tag.');
         }
+        if (i - lt >= this.maxTagLength) this.checkLength(lt, i + 1);
         this.depth--;
         if (this.depth === 0) this.rootClosed = true;
         this.tagStart = lt;
@@ -360,8 +449,14 @@ export class XmlScanner {
         const quote = buf.charCodeAt(i);
         if (quote !== QUOTE && quote !== APOS)
           throw new XmlSyntaxError('An XML attribute value is not quoted.');
+        // Values are mostly short: look at a few characters before searching.
         let close = i + 1;
-        while (close < len && buf.charCodeAt(close) !== quote) close++;
+        const near = Math.min(close + 32, len);
+        while (close < near && buf.charCodeAt(close) !== quote) close++;
+        if (close === near && near < len) {
+          close = buf.indexOf(quote === QUOTE ? '"' : "'", near);
+          if (close < 0) close = len;
+        }
         if (close >= len) {
           i = len;
           break;
@@ -385,6 +480,7 @@ export class XmlScanner {
         this.keep(lt, buf, final);
         return;
       }
+      if (i - lt >= this.maxTagLength) this.checkLength(lt, i + 1);
       if (this.rootClosed) throw new XmlSyntaxError('The XML has a second root element.');
       this.tagStart = lt;
       this.nameEnd = nameEnd;
@@ -415,6 +511,7 @@ export class XmlScanner {
         this.keep(lt, buf, final);
         return -1;
       }
+      this.checkLength(lt, end + 2);
       return end + 2;
     }
     if (buf.startsWith('!--', lt + 1)) {
@@ -423,6 +520,7 @@ export class XmlScanner {
         this.keep(lt, buf, final);
         return -1;
       }
+      this.checkLength(lt, end + 3);
       return end + 3;
     }
     if (buf.startsWith('![CDATA[', lt + 1)) {
@@ -431,6 +529,7 @@ export class XmlScanner {
         this.keep(lt, buf, final);
         return -1;
       }
+      this.checkLength(lt, end + 3);
       if (this.depth === 0) throw new XmlSyntaxError('CDATA outside the root element.');
       if (this.handler.collecting) this.handler.text(normalizeNewlines(buf.slice(lt + 9, end)));
       return end + 3;
@@ -481,6 +580,7 @@ export class XmlScanner {
   /** The current attribute's value, entities decoded and white space normalized as XML does. */
   attrValue(): string {
     let value = this.buf.slice(this.valueStart, this.valueEnd);
+    if (this.buf.length > COPY_ABOVE) value = ownText(value);
     if (value.indexOf('&') >= 0) value = decodeEntities(value);
     if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
     return value;

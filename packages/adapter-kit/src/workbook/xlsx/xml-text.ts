@@ -168,3 +168,15 @@ export function cutText(text: string, max: number): string {
   const last = text.charCodeAt(max - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
+
+/**
+ * `text` as a string of its own. V8 makes a slice of 13 characters or more a view into the string
+ * it was cut from: a cell text cut from a decoded chunk, or a cell cut at the length limit, would
+ * keep the whole chunk or the uncut text alive. Copies such text (its length + 1 characters,
+ * transiently); shorter text is already a copy.
+ *
+ * @internal
+ */
+export function ownText(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}

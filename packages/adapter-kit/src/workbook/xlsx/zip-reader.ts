@@ -535,9 +535,26 @@ export async function* entryChunks(
   let crc = 0;
   const checkCrc = hasNativeCrc32;
   const what = `The zip entry ${entry.name}`;
+  const total = context.inflated;
+  /** Counts `n` more bytes against `Limits.maxInflatedBytes`. */
+  const count = (n: number): void => {
+    if (total === undefined) return;
+    total.bytes += n;
+    if (total.bytes > limits.maxInflatedBytes) {
+      throw limitExceeded(
+        context,
+        'maxInflatedBytes',
+        limits.maxInflatedBytes,
+        total.bytes,
+        'The number of bytes inflated by all reads of this workbook',
+        `The part ${entry.name}`,
+      );
+    }
+  };
   if (entry.method === 0) {
     for await (const chunk of raw) {
       produced += chunk.length;
+      count(chunk.length);
       if (checkCrc) crc = crc32(chunk, crc);
       yield chunk;
     }
@@ -553,6 +570,7 @@ export async function* entryChunks(
       for await (const chunk of inflater as AsyncIterable<Uint8Array>) {
         produced += chunk.length;
         checkRatio(entry, produced, limits, context);
+        count(chunk.length);
         if (produced > entry.uncompressedSize) {
           throw corrupt(context, `${what} inflates to more bytes than its directory record says.`);
         }

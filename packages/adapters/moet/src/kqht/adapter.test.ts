@@ -107,6 +107,7 @@ describe('kqhtAdapter', () => {
     const [record] = records;
     expect(record?.issues).toEqual([
       {
+        code: 'value-invalid',
         field: 'mucDat_TOAN',
         column: 'F',
         severity: 'error',

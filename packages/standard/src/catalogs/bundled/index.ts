@@ -20,6 +20,7 @@ import {
 /** Catalogs the SDK's own entities use; their values are not published anywhere: load them. */
 const EDUVN_LOADABLE: readonly CodeSystem[] = [
   {
+    addedByEduvn: true,
     id: 'DM_NGUON_THU',
     name: { vi: 'Danh mục nguồn thu', en: 'Revenue sources' },
     source: 'eduvn (TaiChinh; seed regulation Art. 5 cl. 6)',
@@ -27,6 +28,7 @@ const EDUVN_LOADABLE: readonly CodeSystem[] = [
     versions: [],
   },
   {
+    addedByEduvn: true,
     id: 'DM_NHOM_CHI',
     name: { vi: 'Danh mục nhóm chi', en: 'Expenditure categories' },
     source: 'eduvn (TaiChinh; seed regulation Art. 5 cl. 6)',
@@ -34,6 +36,7 @@ const EDUVN_LOADABLE: readonly CodeSystem[] = [
     versions: [],
   },
   {
+    addedByEduvn: true,
     id: 'DM_LY_DO_THAY_DOI_TRANG_THAI',
     name: { vi: 'Danh mục lý do thay đổi trạng thái', en: 'Reasons for status changes' },
     source: 'eduvn (SuKienTrangThai; seed regulation Art. 8 cl. 2–3)',
@@ -65,9 +68,12 @@ function qd4998Systems(): CodeSystem[] {
   const bundled = new Map(WITH_VALUES.map((s) => [s.id, s]));
   return QD4998_CATALOGS.map(([id, vi, en, source]) => {
     const known = bundled.get(id);
-    if (known) return { ...known, source: `${known.source}; listed in QĐ 4998 §II` };
+    if (known) {
+      return { ...known, source: `${known.source}; listed in QĐ 4998 §II`, addedByEduvn: false };
+    }
     return {
       id,
+      addedByEduvn: false,
       name: { vi, en },
       source: source === '' ? 'QĐ 4998 §II' : `QĐ 4998 §II; ${source}`,
       note: 'QĐ 4998 names this catalog but gives no values: load them from a catalog pack (for example the catalog sheets of the Ministry templates).',
@@ -80,7 +86,9 @@ function qd4998Systems(): CodeSystem[] {
  * The catalogs bundled with the SDK, as a pack: ethnic groups (QĐ 121), TT27 levels, results and
  * periods, GDPT 2018 primary subjects, teacher titles, sex, the known pupil and staff statuses,
  * personal-ID province prefixes, and every other QĐ 4998 catalog as a named, empty, loadable code
- * system. Administrative units are in `@eduvn/standard/admin-units`.
+ * system. Every code system states {@link CodeSystem.addedByEduvn}: `false` for the catalogs of
+ * QĐ 4998 §II, `true` for eduvn's own. Administrative units are in
+ * `@eduvn/standard/admin-units`.
  */
 export const bundledCatalogsPack: CatalogPack = {
   format: 'eduvn-catalog-pack',
@@ -89,7 +97,9 @@ export const bundledCatalogsPack: CatalogPack = {
   source: '@eduvn/standard',
   codeSystems: [
     ...qd4998Systems(),
-    ...WITH_VALUES.filter((s) => !QD4998_CATALOGS.some(([id]) => id === s.id)),
+    ...WITH_VALUES.filter((s) => !QD4998_CATALOGS.some(([id]) => id === s.id)).map(
+      (s): CodeSystem => ({ ...s, addedByEduvn: true }),
+    ),
     ...EDUVN_LOADABLE,
   ],
 };
