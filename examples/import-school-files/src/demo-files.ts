@@ -22,7 +22,16 @@ export function demoSchool(): GeneratedSchool {
 const SEX: Record<string, string> = { '1': 'Nam', '2': 'Nữ' };
 const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
-/** The C1-HocSinh export of the national database: title block, header on row 4, a serial date. */
+/**
+ * The sheet row of the C1-HocSinh export whose birth date is the impossible `31/02/2019` (typed by
+ * hand, as happens in real files).
+ */
+export const IMPOSSIBLE_DATE_ROW = 10;
+
+/**
+ * The C1-HocSinh export of the national database: title block, header on row 4, a serial date,
+ * and an impossible date on row {@link IMPOSSIBLE_DATE_ROW}.
+ */
 function c1Export(school: GeneratedSchool): Uint8Array {
   const header = [
     'STT',
@@ -41,7 +50,11 @@ function c1Export(school: GeneratedSchool): Uint8Array {
     { text: p.hocSinhId },
     p.hoTen,
     // One pupil's date became an Excel serial, as happens in real files.
-    i === 3 && p.ngaySinh ? { date: p.ngaySinh } : dmy(p.ngaySinh ?? ''),
+    i === 3 && p.ngaySinh
+      ? { date: p.ngaySinh }
+      : i + 5 === IMPOSSIBLE_DATE_ROW
+        ? '31/02/2019'
+        : dmy(p.ngaySinh ?? ''),
     SEX[p.maGioiTinh ?? ''] ?? '',
     'Kinh',
     'Đang học',

@@ -1,38 +1,29 @@
 /**
  * Run: `pnpm --filter @eduvn/example-import-school-files start`.
  *
- * Makes a school office's files from a generated school, recognises and reads each, validates
- * everything, and prints what became of each file and the first issues, each pointing at a cell.
+ * Makes a school office's files from a generated school, checks them all in one call, and prints
+ * what became of each file and the first issues, each pointing at a cell.
  */
 import { formatText } from '@eduvn/rules';
-import { schoolAdapters } from './adapters.ts';
 import { demoFiles, demoSchool, SCHOOL_YEAR } from './demo-files.ts';
-import { importFiles } from './import.ts';
+import { checkSchoolFiles } from './import.ts';
 
 const school = demoSchool();
 const files = await demoFiles(school);
-const { outcomes, report } = await importFiles(files, {
-  adapters: (file) => schoolAdapters(school.truong.truongId, SCHOOL_YEAR, file),
+const report = await checkSchoolFiles(files, {
   asOf: '2026-05-31',
+  truongId: school.truong.truongId,
+  namHoc: SCHOOL_YEAR,
 });
 
-for (const o of outcomes) {
+for (const f of report.files) {
   const how =
-    o.status === 'read'
-      ? `read by ${o.adapter} (confidence ${o.confidence?.toFixed(2)})`
-      : o.status === 'inferred'
-        ? `read with a proposed mapping (${o.adapter}) — review it`
-        : o.status === 'unreadable'
-          ? `unreadable (${o.error})`
-          : `not recognised; best: ${o.candidates?.map((c) => `${c.id} ${c.confidence}`).join(', ')}`;
-  console.log(`${o.file}: ${how}; ${o.records} records, ${o.skipped} rows skipped`);
-  for (const p of o.problems.slice(0, 3)) console.log(`    ${p}`);
+    f.status === 'read'
+      ? `read by ${f.adapter}${f.confidence === undefined ? '' : ` (confidence ${f.confidence.toFixed(2)})`}`
+      : f.status === 'proposed'
+        ? `read with a proposed mapping (${f.adapter}) — review it`
+        : 'unreadable';
+  console.log(`${f.file}: ${how}; ${f.records} records, ${f.skipped} rows skipped`);
 }
-const byFile = new Map<string, number>();
-for (const issue of report.issues) {
-  const file = issue.location?.file ?? '(dataset)';
-  byFile.set(file, (byFile.get(file) ?? 0) + 1);
-}
-console.log(`\nissues by file: ${[...byFile].map(([f, n]) => `${f} ${n}`).join(', ')}`);
 const text = formatText(report, { lang: 'en' }).split('\n');
-console.log(`\n${text.slice(0, 25).join('\n')}${text.length > 25 ? '\n…' : ''}`);
+console.log(`\n${text.slice(0, 30).join('\n')}${text.length > 30 ? '\n…' : ''}`);

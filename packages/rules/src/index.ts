@@ -38,6 +38,7 @@ export {
   type DatasetContext,
   type DatasetRule,
   defineRule,
+  type LayoutGap,
   type RecordContext,
   type RecordRule,
   type Rule,

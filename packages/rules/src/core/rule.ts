@@ -43,10 +43,15 @@ export interface RuleInfo {
    * schema rule): which fields of `entity` it cannot check with a layout carrying only `carried`,
    * and why — one `notChecked` entry (without a rule id) per entity. `undefined`: nothing to say.
    */
-  readonly layoutGaps?: (
-    entity: string,
-    carried: ReadonlySet<string>,
-  ) => { readonly fields: readonly string[]; readonly reason: Localized } | undefined;
+  readonly layoutGaps?: (entity: string, carried: ReadonlySet<string>) => LayoutGap | undefined;
+}
+
+/** What a rule cannot check with a layout (see `RuleInfo.layoutGaps`). */
+export interface LayoutGap {
+  /** The fields it cannot check. */
+  readonly fields: readonly string[];
+  /** Why, in both languages. */
+  readonly reason: Localized;
 }
 
 /** Reports findings about the record being checked. */

@@ -1,0 +1,3 @@
+import { eduvnBuild } from '../../tsup.shared.ts';
+
+export default eduvnBuild(['src/index.ts']);

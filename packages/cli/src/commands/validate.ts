@@ -1,0 +1,188 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { maskDigits } from '@eduvn/adapter-kit';
+import { type CheckReport, checkFiles } from '@eduvn/check';
+import { type Acknowledgement, describeLocation, toJSON, toJUnit } from '@eduvn/rules';
+import { asOfOf, type HintFlags, hintsOf } from '../hints.ts';
+import { CliError, type CliIo } from '../io.ts';
+import { createProgress } from '../progress.ts';
+
+/** Options of `eduvn validate`. */
+export interface ValidateFlags extends HintFlags {
+  /** An adapter id instead of detection. */
+  readonly adapter?: string | undefined;
+  /** The day the data are checked as of. */
+  readonly asOf?: string | undefined;
+  /** A JSON file of acknowledgements (an array, as `acknowledge` of `@eduvn/rules` returns them). */
+  readonly ack?: string | undefined;
+  /** Where to write the report: `.json` or `.xml` (JUnit); `.html`/`.xlsx` are not available yet. */
+  readonly report?: string | undefined;
+  /** The language of messages (default `en`). */
+  readonly lang?: 'vi' | 'en' | undefined;
+  /** How many issues to list (default 20). */
+  readonly maxIssues?: string | undefined;
+}
+
+/** Reads an acknowledgements file: a JSON array of `{ ruleId, recordKey, note, by, at }`. */
+async function readAcks(cwd: string, file: string): Promise<Acknowledgement[]> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new CliError(`--ack ${file}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data))
+    throw new CliError(`--ack ${file}: expected a JSON array of acknowledgements`);
+  return data.map((a, i) => {
+    const ok =
+      typeof a === 'object' &&
+      a !== null &&
+      ['ruleId', 'recordKey', 'note', 'by'].every(
+        (k) => typeof (a as Record<string, unknown>)[k] === 'string',
+      );
+    if (!ok)
+      throw new CliError(`--ack ${file}: item ${i} needs ruleId, recordKey, note and by (strings)`);
+    const r = a as Record<string, string>;
+    return {
+      ruleId: r['ruleId'] as string,
+      recordKey: r['recordKey'] as string,
+      note: r['note'] as string,
+      by: r['by'] as string,
+      at: r['at'] ?? new Date().toISOString(),
+    };
+  });
+}
+
+/** The report format a path's extension names; throws for one not available. */
+export function reportFormatOf(path: string): 'json' | 'junit' {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext === '.xml' || ext === '.junit') return 'junit';
+  if (ext === '.html' || ext === '.htm' || ext === '.xlsx') {
+    throw new CliError(
+      `--report ${path}: the ${ext.slice(1).toUpperCase()} report is not available in this version yet; use .json or .xml (JUnit).`,
+      2,
+    );
+  }
+  throw new CliError(
+    `--report ${path}: unknown report format ${JSON.stringify(ext)}; use .json or .xml (JUnit).`,
+    2,
+  );
+}
+
+/** Writes the report in the format its extension names. */
+export async function writeReport(cwd: string, path: string, report: CheckReport): Promise<string> {
+  const format = reportFormatOf(path);
+  const full = resolve(cwd, path);
+  await writeFile(
+    full,
+    format === 'json' ? `${JSON.stringify(toJSON(report), null, 2)}\n` : toJUnit(report),
+  );
+  return full;
+}
+
+function counts(c: { error: number; query: number; acknowledged: number }): string {
+  return `${c.error} error(s), ${c.query} query(ies)${c.acknowledged ? `, ${c.acknowledged} acknowledged` : ''}`;
+}
+
+/** Prints the summary of a check: files, totals, by rule, by class, the first issues. */
+export function printSummary(
+  io: CliIo,
+  report: CheckReport,
+  lang: 'vi' | 'en',
+  maxIssues: number,
+): void {
+  const out = (s: string) => io.stdout.write(`${s}\n`);
+  for (const f of report.files) {
+    out(
+      `${f.file}: ${f.status}${f.adapter ? ` (${f.adapter}${f.confidence === undefined ? '' : `, ${Math.round(f.confidence * 100)}%`})` : ''}, ${f.records} record(s)${f.skipped ? `, ${f.skipped} row(s) skipped` : ''}`,
+    );
+  }
+  const s = report.summary;
+  out(`\n${s.records} record(s) checked as of ${report.asOf}: ${counts(s.bySeverity)}.`);
+  const rules = Object.entries(s.byRule).sort(
+    (a, b) => b[1].error + b[1].query - (a[1].error + a[1].query),
+  );
+  if (rules.length > 0) {
+    out('\nBy rule:');
+    for (const [id, c] of rules) out(`  ${id.padEnd(22)} ${counts(c)}`);
+  }
+  const classes = Object.entries(s.byClass);
+  if (classes.length > 0) {
+    out('\nBy class:');
+    for (const [code, c] of classes.slice(0, 50)) out(`  ${code.padEnd(10)} ${counts(c)}`);
+  }
+  if (report.notChecked.length > 0) {
+    out('\nNot checked:');
+    for (const n of report.notChecked.slice(0, 20)) {
+      const file = typeof n.file === 'string' ? `${n.file}: ` : '';
+      out(`  ${file}${n.entity} ${n.ruleId ?? ''} — ${maskDigits(n.reason[lang])}`);
+    }
+    if (report.notChecked.length > 20) out(`  … and ${report.notChecked.length - 20} more`);
+  }
+  const shown = report.issues.filter((i) => i.acknowledged === undefined).slice(0, maxIssues);
+  if (shown.length > 0) {
+    out(
+      `\nIssues${report.issues.length > shown.length ? ` (first ${shown.length} of ${report.issues.length})` : ''}:`,
+    );
+    for (const i of shown) {
+      const where = describeLocation(i, lang);
+      out(`  ${i.severity.toUpperCase()} ${i.ruleId} ${where}`);
+      out(`    ${maskDigits(i.message[lang])}`);
+      if (i.hint[lang]) out(`    → ${maskDigits(i.hint[lang])}`);
+    }
+  }
+  if (report.omitted > 0)
+    out(`\n${report.omitted} more reading issue(s) were counted but not kept.`);
+}
+
+/**
+ * `eduvn validate <files…>`: the one-call check of `@eduvn/check` — detection (or `--adapter`),
+ * reading, every rule as of `--as-of` — with a summary on stdout, a progress bar on a terminal,
+ * the report written by extension, and exit code 1 when there are errors or unacknowledged
+ * queries.
+ */
+export async function validateCommand(
+  io: CliIo,
+  files: readonly string[],
+  flags: ValidateFlags,
+): Promise<number> {
+  const hints = {
+    ...hintsOf(flags),
+    ...(flags.adapter === undefined ? {} : { adapter: flags.adapter }),
+  };
+  const asOf = asOfOf(flags.asOf);
+  const maxIssues = flags.maxIssues === undefined ? 20 : Number(flags.maxIssues);
+  if (!Number.isInteger(maxIssues) || maxIssues < 0)
+    throw new CliError('--max-issues must be a whole number', 2);
+  if (flags.report !== undefined) reportFormatOf(flags.report);
+  const acknowledgements = flags.ack === undefined ? undefined : await readAcks(io.cwd, flags.ack);
+  const progress = createProgress(io.stderr, 'Reading', 'rows');
+  let report: CheckReport;
+  try {
+    report = await checkFiles(
+      files.map((f) => resolve(io.cwd, f)),
+      {
+        hints,
+        ...(asOf === undefined ? {} : { asOf }),
+        ...(acknowledgements === undefined ? {} : { acknowledgements }),
+        onProgress: (p) => progress.update(p.rows),
+      },
+    );
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  } finally {
+    progress.stop();
+  }
+  printSummary(io, report, flags.lang ?? 'en', maxIssues);
+  if (flags.report !== undefined) {
+    const path = await writeReport(io.cwd, flags.report, report);
+    io.stderr.write(`Report written to ${path}\n`);
+  }
+  io.stdout.write(
+    report.passes
+      ? '\nPASS: no errors, no unacknowledged queries.\n'
+      : '\nFAIL: fix the errors; fix or acknowledge (--ack) the queries.\n',
+  );
+  return report.passes ? 0 : 1;
+}
