@@ -13,6 +13,7 @@ export {
 } from './check-files.ts';
 export * from './eqms/index.ts';
 export { CheckOptionsError, type CheckOptionsErrorCode } from './errors.ts';
+export * from './reports/index.ts';
 
 export type {
   AdapterChoice,

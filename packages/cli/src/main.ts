@@ -107,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--adapter <id>', 'read with this adapter instead of detecting one')
       .option('--as-of <date>', 'the day the data are checked as of (yyyy-mm-dd)')
       .option('--ack <file>', 'a JSON file of acknowledged queries')
-      .option('--report <path>', 'write the report: .json or .xml (JUnit)')
+      .option('--report <path>', 'write the report: .json, .xml (JUnit) or .html')
       .addOption(
         new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('en'),
       )

@@ -103,6 +103,27 @@ describe('eduvn validate', () => {
     noPersonalIds(run.stdout + run.stderr);
   });
 
+  it('writes a self-contained HTML report in the language asked, every issue listed, no full personal ID', async () => {
+    const pupils = school.hocSinhs.map((p, i) => (i === 3 ? { ...p, ngaySinh: '2017-04-31' } : p));
+    writeC1(dir, 'broken-html.xlsx', pupils);
+    const args = ['validate', 'broken-html.xlsx', ...hints, '--as-of', '2025-10-01'];
+    const json = await runCli([...args, '--report', 'r.json'], { cwd: dir });
+    const run = await runCli([...args, '--lang', 'vi', '--report', 'r.html'], { cwd: dir });
+    expect([json.code, run.code]).toEqual([1, 1]);
+    expect(run.stderr).toMatch(/Report written to .*r\.html/);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    const issues = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).issues as unknown[];
+    expect(html).toMatch(/^<!doctype html>\n<html lang="vi">/);
+    expect(html.match(/<tr data-severity="/g)).toHaveLength(issues.length);
+    expect(html).toMatch(
+      /<tr data-severity="error" data-rule="READ\.DATE\.001">.*<td>broken-html\.xlsx<\/td><td>Sheet1<\/td><td>E\d+<\/td>/,
+    );
+    expect(html).toContain('<th>Cách sửa</th>');
+    expect(html).toContain('<canvas id="chart-severity">');
+    expect(html).not.toMatch(/<(script|link|img|iframe)[^>]*\s(src|href)=/i);
+    noPersonalIds(html);
+  });
+
   it('honours acknowledgements: an acknowledged query lets the data pass', async () => {
     const big = school.hocSinhs.filter((p) => p.maTrangThaiHienTai === 'DANG_HOC');
     const firstClass = big[0]?.maLop;
@@ -142,12 +163,14 @@ describe('eduvn validate', () => {
     expect(bad.stderr).toMatch(/expected a JSON array/);
   });
 
-  it('refuses HTML and Excel reports for now, clearly, before reading anything', async () => {
-    for (const ext of ['html', 'xlsx']) {
+  it('refuses Excel reports for now and unknown formats, clearly, before reading anything', async () => {
+    for (const ext of ['xlsx', 'pdf']) {
       const run = await runCli(['validate', 'clean.xlsx', '--report', `r.${ext}`], { cwd: dir });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(
-        /report is not available in this version yet; use \.json or \.xml/,
+        ext === 'xlsx'
+          ? /XLSX report is not available in this version yet; use \.json, \.xml \(JUnit\) or \.html/
+          : /unknown report format "\.pdf"/,
       );
     }
     expect((await runCli(['validate', 'clean.xlsx', '--khoi', '7'], { cwd: dir })).code).toBe(2);

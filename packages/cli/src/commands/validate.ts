@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { maskDigits } from '@eduvn/adapter-kit';
-import { type CheckReport, checkFiles } from '@eduvn/check';
+import { type CheckReport, checkFiles, toHtml } from '@eduvn/check';
 import { type Acknowledgement, describeLocation, toJSON, toJUnit } from '@eduvn/rules';
 import { asOfOf, type HintFlags, hintsOf } from '../hints.ts';
 import { CliError, type CliIo } from '../io.ts';
@@ -15,7 +15,7 @@ export interface ValidateFlags extends HintFlags {
   readonly asOf?: string | undefined;
   /** A JSON file of acknowledgements (an array, as `acknowledge` of `@eduvn/rules` returns them). */
   readonly ack?: string | undefined;
-  /** Where to write the report: `.json` or `.xml` (JUnit); `.html`/`.xlsx` are not available yet. */
+  /** Where to write the report: `.json`, `.xml` (JUnit) or `.html`; `.xlsx` is not available yet. */
   readonly report?: string | undefined;
   /** The language of messages (default `en`). */
   readonly lang?: 'vi' | 'en' | undefined;
@@ -54,29 +54,42 @@ async function readAcks(cwd: string, file: string): Promise<Acknowledgement[]> {
 }
 
 /** The report format a path's extension names; throws for one not available. */
-export function reportFormatOf(path: string): 'json' | 'junit' {
+export function reportFormatOf(path: string): 'json' | 'junit' | 'html' {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.xml' || ext === '.junit') return 'junit';
-  if (ext === '.html' || ext === '.htm' || ext === '.xlsx') {
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.xlsx') {
     throw new CliError(
-      `--report ${path}: the ${ext.slice(1).toUpperCase()} report is not available in this version yet; use .json or .xml (JUnit).`,
+      `--report ${path}: the XLSX report is not available in this version yet; use .json, .xml (JUnit) or .html.`,
       2,
     );
   }
   throw new CliError(
-    `--report ${path}: unknown report format ${JSON.stringify(ext)}; use .json or .xml (JUnit).`,
+    `--report ${path}: unknown report format ${JSON.stringify(ext)}; use .json, .xml (JUnit) or .html.`,
     2,
   );
 }
 
-/** Writes the report in the format its extension names. */
-export async function writeReport(cwd: string, path: string, report: CheckReport): Promise<string> {
+/**
+ * Writes the report in the format its extension names: JSON, JUnit XML, or a self-contained HTML
+ * page (charts and a filterable issue table, in `lang`, default English).
+ */
+export async function writeReport(
+  cwd: string,
+  path: string,
+  report: CheckReport,
+  options: { readonly lang?: 'vi' | 'en' } = {},
+): Promise<string> {
   const format = reportFormatOf(path);
   const full = resolve(cwd, path);
   await writeFile(
     full,
-    format === 'json' ? `${JSON.stringify(toJSON(report), null, 2)}\n` : toJUnit(report),
+    format === 'json'
+      ? `${JSON.stringify(toJSON(report), null, 2)}\n`
+      : format === 'html'
+        ? await toHtml(report, { lang: options.lang ?? 'en' })
+        : toJUnit(report),
   );
   return full;
 }
@@ -176,7 +189,7 @@ export async function validateCommand(
   }
   printSummary(io, report, flags.lang ?? 'en', maxIssues);
   if (flags.report !== undefined) {
-    const path = await writeReport(io.cwd, flags.report, report);
+    const path = await writeReport(io.cwd, flags.report, report, { lang: flags.lang ?? 'en' });
     io.stderr.write(`Report written to ${path}\n`);
   }
   io.stdout.write(

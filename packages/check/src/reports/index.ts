@@ -1,0 +1,3 @@
+export { CHART_JS_UMD, loadChartSource } from './chart-source.ts';
+export { HtmlReportError, type HtmlReportErrorCode } from './errors.ts';
+export { DEFAULT_HTML_MAX_ROWS, escapeHtml, type HtmlReportOptions, toHtml } from './html.ts';
