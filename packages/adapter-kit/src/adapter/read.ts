@@ -1,3 +1,4 @@
+import { hasValue } from '../layout/cell-text.ts';
 import { classifyCells } from '../layout/classify-row.ts';
 import { bindMapping } from '../mapping/bind-mapping.ts';
 import { mapRowSharingColumns } from '../mapping/map-row.ts';
@@ -6,7 +7,7 @@ import type { WorkbookSource } from '../workbook/csv/source.ts';
 import { openWorkbook } from '../workbook/open.ts';
 import { rowBatches } from '../workbook/row-batches.ts';
 import type { Row, Workbook } from '../workbook/types.ts';
-import { headerInSample, sampleSheet } from './sheet-header.ts';
+import { headerInSample, type SheetHeader, sampleSheet } from './sheet-header.ts';
 import type { Adapter, ReadItem, ReadOptions, RecordProvenance } from './types.ts';
 
 /** The source of a read: the bytes, a file on disk (see `WorkbookSource`), or an opened workbook. */
@@ -33,6 +34,57 @@ function encodingWarning(workbook: Workbook): string | undefined {
   return undefined;
 }
 
+/** The rows of a sheet that belong to one table: from `from` up to, not including, `to`. */
+interface TableRows {
+  readonly from: number;
+  readonly to: number | undefined;
+}
+
+/** How many rows above a table's header may be its caption (above them, a blank row parts it). */
+const CAPTION_ROWS = 3;
+
+/**
+ * The rows of each table of a sheet, when it holds several one below the other (the school's
+ * sites, then its classes), each found by its own entity's header. Headers that share rows, or
+ * have no filled row between them, are one table (several entities read from the same rows). A table runs from
+ * its caption — the rows just above its header, up to {@link CAPTION_ROWS}, below a blank row —
+ * down to the next table's caption; the first table from the top of the sheet.
+ */
+function tablesOf(
+  rows: readonly Row[],
+  headers: readonly SheetHeader[],
+): ReadonlyMap<SheetHeader, TableRows> {
+  const tables = new Map<SheetHeader, TableRows>();
+  if (headers.length < 2) return tables;
+  const sorted = [...headers].sort((a, b) => a.header.firstRow - b.header.firstRow);
+  const filled = new Set(rows.filter((r) => r.cells.some(hasValue)).map((r) => r.row));
+  // Groups of headers sharing rows (or with no filled row between them), top to bottom.
+  const groups: SheetHeader[][] = [];
+  for (const located of sorted) {
+    const last = groups[groups.length - 1];
+    const lastRow = last === undefined ? 0 : Math.max(...last.map((h) => h.header.lastRow));
+    let between = false;
+    for (let r = lastRow + 1; r < located.header.firstRow && !between; r++) between = filled.has(r);
+    if (last !== undefined && !between) last.push(located);
+    else groups.push([located]);
+  }
+  const starts = groups.map((group, g) => {
+    if (g === 0) return 1;
+    const previous = groups[g - 1] ?? [];
+    const floor = Math.max(...previous.map((h) => h.header.lastRow));
+    const headerRow = Math.min(...group.map((h) => h.header.firstRow));
+    for (let r = headerRow - 1; r > floor && r >= headerRow - 1 - CAPTION_ROWS; r--) {
+      if (!filled.has(r)) return r + 1;
+    }
+    return headerRow;
+  });
+  groups.forEach((group, g) => {
+    const table = { from: starts[g] ?? 1, to: starts[g + 1] };
+    for (const located of group) tables.set(located, table);
+  });
+  return tables;
+}
+
 /** A record's provenance, built without spreading (it is made for every row). */
 function provenanceOf(
   file: string | undefined,
@@ -50,7 +102,10 @@ function provenanceOf(
  * Reads a file with an adapter, streaming: for each sheet that holds one of the adapter's entities
  * (its header found among the first rows), every row after the header becomes a record with its
  * provenance (file, sheet, row, and the column of each field), or a skip with its reason (empty,
- * a repeated header, a class caption), or an issue — never silently nothing. Values that cannot be
+ * a repeated header, a class caption, the form's example row, a numbered line left blank), or an
+ * issue — never silently nothing. A sheet holding several tables one below the other (the
+ * school's sites, then its classes), each with its own header among the first rows, is read table
+ * by table: each entity reads only its own table's rows, numbered as in the sheet. Values that cannot be
  * read become issues on the record; a file that cannot be read at all throws an `AdapterError`.
  * Bytes and paths are opened with the adapter's own `open` when it has one (`openWorkbook`
  * otherwise). The start of each sheet (and its merged ranges, when a mapping has multi-row
@@ -103,9 +158,15 @@ export async function* readWith(
     for (const sheet of workbook.sheets) {
       const sample = await sampleSheet(workbook, sheet, adapter.entities);
       if (sample === undefined) continue;
+      const headers: SheetHeader[] = [];
       for (const entity of adapter.entities) {
         const located = await headerInSample(sample, entity);
-        if (!located) continue;
+        if (located) headers.push(located);
+      }
+      const tables = tablesOf(sample.rows, headers);
+      for (const located of headers) {
+        const { entity } = located;
+        const table = tables.get(located) ?? { from: 1, to: undefined };
         found++;
         const bound = bindMapping(entity.mapping, located.header);
         for (const problem of bound.problems) {
@@ -149,19 +210,35 @@ export async function* readWith(
             ...where,
           };
         }
-        const values = entity.sheetValues?.(sheet, located.titleRows) ?? {};
+        const titleRows = located.titleRows.filter((r) => r.row >= table.from);
+        const values = entity.sheetValues?.(sheet, titleRows) ?? {};
         const withValues = Object.keys(values).length > 0;
         const classify = { keyColumns: bound.keyColumns };
+        const classifyFirst = { keyColumns: bound.keyColumns, firstData: true };
         const { header } = located;
-        // What one row becomes: nothing (the header), a skip with its reason, or a record.
+        const { from, to } = table;
+        // No record yet under the header: where a form's example row sits.
+        let first = true;
+        // What one row becomes: nothing (the header, or a row of another table of the sheet), a
+        // skip with its reason, or a record.
         const itemOf = (row: Row): ReadItem | undefined => {
           if (row.row <= header.lastRow) {
-            return row.row < header.firstRow
+            return row.row < header.firstRow && row.row >= from
               ? { kind: 'skip', sheet: sheet.name, row: row.row, reason: 'title' }
               : undefined;
           }
-          const kind = classifyCells(row, header, classify);
+          if (to !== undefined && row.row >= to) return undefined;
+          const kind = classifyCells(row, header, first ? classifyFirst : classify);
           if (typeof kind !== 'number') {
+            if (kind.kind === 'example' || kind.kind === 'numbered-blank') {
+              return {
+                kind: 'skip',
+                sheet: sheet.name,
+                row: row.row,
+                reason: kind.kind,
+                detail: kind.reason,
+              };
+            }
             return kind.caption === undefined
               ? { kind: 'skip', sheet: sheet.name, row: row.row, reason: kind.kind }
               : {
@@ -172,6 +249,7 @@ export async function* readWith(
                   caption: kind.caption,
                 };
           }
+          first = false;
           const mapped = mapRowSharingColumns(bound, row);
           return {
             kind: 'record',
@@ -182,9 +260,10 @@ export async function* readWith(
           };
         };
         // Rows in batches where the reader makes them (one wait per batch, not per row).
-        const batches = rowBatches(workbook, sheet.index);
+        const until = to === undefined ? {} : { until: to - 1 };
+        const batches = rowBatches(workbook, sheet.index, until);
         if (batches === undefined) {
-          for await (const row of workbook.rows(sheet.index)) {
+          for await (const row of workbook.rows(sheet.index, until)) {
             const item = itemOf(row);
             if (item !== undefined) yield item;
           }

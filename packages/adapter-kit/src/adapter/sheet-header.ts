@@ -18,6 +18,16 @@ export interface SheetHeader {
 /** How many rows an entity searches for its header. */
 const searchRows = (entity: AdapterEntity): number => entity.headerSearchRows ?? 30;
 
+/**
+ * The least header score an entity accepts: its own {@link AdapterEntity.minScore}, else 3 — or
+ * every term of the mapping's vocabulary when it has fewer than 3 (a mapping of one or two
+ * columns, such as one inferred from a small file, finds the header it was made from).
+ *
+ * @internal
+ */
+export const minScoreOf = (entity: AdapterEntity): number =>
+  entity.minScore ?? Math.min(3, Math.max(1, entity.mapping.vocabulary.length));
+
 const usesPaths = (entity: AdapterEntity): boolean =>
   entity.mapping.vocabulary.some((term) => (term.paths?.length ?? 0) > 0);
 
@@ -83,8 +93,12 @@ export async function headerInSample(
   const rows = sample.rows.filter((row) => row.row <= until);
   if (rows.length === 0) return undefined;
   const merges = usesPaths(entity) ? await sample.merges() : undefined;
-  const header = findHeader(rows, entity.mapping.vocabulary, merges ? { merges } : {});
-  if (!header || header.score < (entity.minScore ?? 3)) return undefined;
+  const minScore = minScoreOf(entity);
+  const header = findHeader(rows, entity.mapping.vocabulary, {
+    minScore: Math.min(minScore, Math.max(1, entity.mapping.vocabulary.length)),
+    ...(merges ? { merges } : {}),
+  });
+  if (!header || header.score < minScore) return undefined;
   return { sheet, entity, header, titleRows: rows.filter((r) => r.row < header.firstRow) };
 }
 

@@ -25,7 +25,11 @@ export interface AdapterEntity {
   readonly sheets?: (sheet: SheetInfo) => boolean;
   /** How many rows at the top of a sheet to search for the header (default 30). */
   readonly headerSearchRows?: number;
-  /** The least header score (number of matched columns) to accept a sheet (default 3). */
+  /**
+   * The least header score (number of matched columns) to accept a sheet (default 3, or the
+   * number of header terms of the mapping when it has fewer: a one- or two-column mapping, such
+   * as one inferred from a small file, finds the header it was made from).
+   */
   readonly minScore?: number;
   /**
    * Values every record of a sheet gets, read from the sheet itself — a period written in the sheet
@@ -139,8 +143,18 @@ export type ReadItem =
       readonly sheet: string;
       /** The row. */
       readonly row: number;
-      /** `'empty'`, `'repeated-header'`, `'caption'`, `'numbering'` or `'title'`. */
+      /**
+       * `'empty'`, `'repeated-header'`, `'caption'`, `'numbering'`, `'title'`, `'example'` (a
+       * form's filled-in example row: `VD`, `Ví dụ`, `Mẫu`, `Nguyễn Văn A`…) or
+       * `'numbered-blank'` (a numbered line left blank) — see `RowKind`.
+       */
       readonly reason: string;
+      /**
+       * Why, in English, for the skips a user may want to check (`'example'`,
+       * `'numbered-blank'`): `an example row of the form, marked "VD" in A`. It never quotes a
+       * row's values beyond the marker.
+       */
+      readonly detail?: string;
       /**
        * For a `'caption'`: its text (`Lớp 1B`, `DANH SÁCH HỌC SINH LỚP 2A`), for callers that
        * track the class of the rows below it.

@@ -2,6 +2,7 @@ import { matchKey } from '@eduvn/text';
 import { type Cell, columnLetter, type MergedRange, type Row } from '../workbook/types.ts';
 import { cellText, hasValue } from './cell-text.ts';
 import { inUnicodeFont } from './clean-text.ts';
+import { exampleReason, rowNumberColumn, rowNumberOf } from './example-row.ts';
 import type { HeaderMatch } from './types.ts';
 
 /**
@@ -13,9 +14,20 @@ import type { HeaderMatch } from './types.ts';
  * - `'caption'`: a lone text outside the key columns, such as `Lớp 1A` or
  *   `DANH SÁCH HỌC SINH LỚP 2B` above each class;
  * - `'numbering'`: the row of column numbers (`1 2 3 …` or `(1) (2) (3) …`) that Vietnamese forms
- *   put under their header.
+ *   put under their header;
+ * - `'example'`: the filled-in example row Vietnamese forms put under their header (`VD`, `Ví dụ`,
+ *   `Mẫu`, often with `Nguyễn Văn A`), see {@link classifyRow} for how it is recognised;
+ * - `'numbered-blank'`: a row that holds only its row number (`1`, `2`, … in the STT column) —
+ *   a form's numbered lines left blank.
  */
-export type RowKind = 'data' | 'empty' | 'repeated-header' | 'caption' | 'numbering';
+export type RowKind =
+  | 'data'
+  | 'empty'
+  | 'repeated-header'
+  | 'caption'
+  | 'numbering'
+  | 'example'
+  | 'numbered-blank';
 
 /** A row's {@link RowKind} and why. */
 export interface RowClass {
@@ -37,6 +49,12 @@ export interface ClassifyRowOptions {
   readonly keyColumns?: readonly number[];
   /** The sheet's merged ranges, to say how far a caption spans. */
   readonly merges?: readonly MergedRange[];
+  /**
+   * Whether no data row has come yet under the header: the place of a form's example row, where
+   * placeholder values (`Nguyễn Văn A`, `xxx`, `dd/mm/yyyy`, `0123456789`) make the row an
+   * `'example'` even without a `VD`/`Ví dụ`/`Mẫu` marker. Default `false`: only a marker does.
+   */
+  readonly firstData?: boolean;
 }
 
 /** The keys of the header texts over one column, and the first character of each key. */
@@ -177,14 +195,24 @@ function spanOf(index: number, row: number, merges: readonly MergedRange[] | und
  * and say why. In order:
  *
  * 1. `'empty'` when no cell has a value (formatted but empty cells count as none);
- * 2. `'numbering'` when three or more cells hold consecutive numbers, left to right;
- * 3. `'repeated-header'` when at least two cells, and at least 60 % of the filled cells, equal (by
+ * 2. `'numbered-blank'` when the only filled cell is a row number (`1`, `'2'`) in the
+ *    row-number column (headed `STT`/`TT`/`Số thứ tự`, or an unlabelled first column) that is not
+ *    a key column, under a header of more than one column;
+ * 3. `'numbering'` when three or more cells hold consecutive numbers, left to right;
+ * 4. `'repeated-header'` when at least two cells, and at least 60 % of the filled cells, equal (by
  *    `matchKey`) a header text over their own column — any of the header's rows, so a
  *    repeated multi-row header is recognized row by row;
- * 4. `'caption'` when a single text remains (not an error value) (cells holding the same text side by side count as
+ * 5. `'example'` when it is a form's filled-in example row: a marker (`VD`, `Ví dụ`, `Ví dụ mẫu`,
+ *    `Dòng mẫu`, `Example` alone in a cell; `Mẫu` alone in the first filled cell; `VD:`, `Ví dụ:`,
+ *    `Mẫu:` starting it), or — only for the first row under the header
+ *    ({@link ClassifyRowOptions.firstData}) — placeholder values: two of `Nguyễn Văn A`, `xxx`,
+ *    `dd/mm/yyyy`, `000000000000`, `0123456789`, or a placeholder name with no row number in the
+ *    first column. A real pupil named `Nguyễn Văn A` in a numbered row is data;
+ * 6. `'caption'` when a single text remains (not an error value) (cells holding the same text side by side count as
  *    one, as readers that copy a merged value into every cell produce) and it is not in a key
- *    column and is not a number;
- * 5. `'data'` otherwise.
+ *    column and is not a number or a one-character mark (`x`), in a header of more than one column
+ *    (in a one-column table a lone text is the record);
+ * 7. `'data'` otherwise.
  *
  * @param row - the row
  * @param header - the sheet's header ({@link findHeader})
@@ -232,6 +260,20 @@ export function classifyCells(
         : 'the row has no cells',
     };
   }
+  if (count === 1 && header.columns.length > 1) {
+    // A numbered line left blank: only its row number, in the row-number column.
+    const index = filled[0] as number;
+    if (
+      index === rowNumberColumn(header) &&
+      !(options.keyColumns ?? []).includes(index) &&
+      rowNumberOf(all[index]) !== undefined
+    ) {
+      return {
+        kind: 'numbered-blank',
+        reason: `only the row number is filled (in ${columnLetter(index)}): a numbered line left blank`,
+      };
+    }
+  }
   if (isNumbering(all, filled, count)) {
     return { kind: 'numbering', reason: 'the cells number the columns (1, 2, 3, …)' };
   }
@@ -252,6 +294,8 @@ export function classifyCells(
       reason: `${same} of its ${count} filled cells repeat the header`,
     };
   }
+  const example = exampleReason(row, filled, count, header, options.firstData === true);
+  if (example !== undefined) return { kind: 'example', reason: example };
   const firstIndex = filled[0] as number;
   // A caption is one text (not a number), maybe copied into the next cells (as readers do with a
   // merged value).
@@ -262,7 +306,9 @@ export function classifyCells(
     const index = filled[i] as number;
     lone = index === (filled[i - 1] as number) + 1 && cellText(all[index]) === firstText;
   }
-  if (lone && firstText !== '' && !/^[\d.,\s]+$/.test(firstText)) {
+  // In a one-column table a lone text is all a record can hold: never a caption.
+  // Nor is a mark (`x`, `✓`: one character) a caption.
+  if (lone && firstText.length > 1 && header.columns.length > 1 && !/^[\d.,\s]+$/.test(firstText)) {
     const keyColumns = options.keyColumns ?? [];
     const where = spanOf(firstIndex, row.row, options.merges);
     const span =

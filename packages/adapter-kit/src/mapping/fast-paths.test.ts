@@ -288,9 +288,17 @@ describe('classifyRow gives what it gave before', () => {
   it('on generated rows, with and without key columns', () => {
     fc.assert(
       fc.property(rowBelow, fc.constantFrom([], [1], [1, 2], [9]), (r, keyColumns) => {
-        expect(classifyRow(r, HEADER, { keyColumns })).toEqual(
-          refClassifyRow(r, HEADER, { keyColumns }),
-        );
+        const now = classifyRow(r, HEADER, { keyColumns });
+        const before = refClassifyRow(r, HEADER, { keyColumns });
+        // Rules added since (issue 13) take rows the reference called data or caption: a form's
+        // example row, a numbered line left blank; a one-character mark is no longer a caption.
+        if (now.kind === 'example' || now.kind === 'numbered-blank') {
+          expect(['data', 'caption']).toContain(before.kind);
+        } else if (before.kind === 'caption' && (before.caption ?? '').length <= 1) {
+          expect(now.kind).toBe('data');
+        } else {
+          expect(now).toEqual(before);
+        }
       }),
       RUNS,
     );

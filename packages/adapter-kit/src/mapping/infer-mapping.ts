@@ -329,7 +329,8 @@ function round(x: number): number {
  *
  * Each field goes to one column only — the best; a column that loses its field says so in its
  * reasons. Columns nothing resembles (a newer template's extra column) get no field and
- * confidence 0. Only data rows of the sample are profiled ({@link classifyRow}).
+ * confidence 0. Only data rows of the sample are profiled ({@link classifyRow}): a form's example
+ * row (`VD`, `Ví dụ`, `Mẫu`, `Nguyễn Văn A` first under the header) is not.
  *
  * @param sample - the sheet's header ({@link findHeader}) and its first rows
  * @param entity - the entity's name (`'HocSinh'`)
@@ -356,9 +357,15 @@ export function inferMapping(
     .map((f) => probeOf(f, aliases.get(f.name)));
   const byName = new Map(probes.map((p) => [p.field.name, p]));
 
-  const dataRows = sample.rows
-    .filter((r) => r.row > header.lastRow && classifyRow(r, header).kind === 'data')
-    .slice(0, SAMPLE_ROWS);
+  // The data rows: a form's example row (`VD`, `Nguyễn Văn A` first under the header), captions,
+  // numbering and blank numbered lines are left out.
+  const dataRows: Row[] = [];
+  for (const r of sample.rows) {
+    if (r.row <= header.lastRow) continue;
+    if (classifyRow(r, header, { firstData: dataRows.length === 0 }).kind !== 'data') continue;
+    dataRows.push(r);
+    if (dataRows.length >= SAMPLE_ROWS) break;
+  }
 
   const candidates: Candidate[] = [];
   const profiles = new Map<number, ValueProfile>();

@@ -340,7 +340,7 @@ export class SheetHandler implements XmlHandler {
     const max = this.maxCellLength;
     return text.length > max
       ? { value: ownText(cutText(text, max)), cut: true }
-      : { value: text, cut: false };
+      : { value: ownText(text), cut: false };
   }
 
   private closeCell(): void {
@@ -416,7 +416,7 @@ export class SheetHandler implements XmlHandler {
           value = ownText(cutText(v, this.maxCellLength));
           cut = true;
         } else {
-          value = v;
+          value = ownText(v);
         }
         if (isIsoDateStart(v)) date = v.slice(0, 10);
         break;
@@ -426,6 +426,8 @@ export class SheetHandler implements XmlHandler {
     if (formula !== undefined && formula.length > this.maxCellLength) {
       formula = ownText(cutText(formula, this.maxCellLength));
       cut = true;
+    } else if (formula !== undefined) {
+      formula = ownText(formula);
     }
     let length = formula === undefined ? 0 : formula.length;
     if (typeof value === 'string') length += value.length;

@@ -171,12 +171,17 @@ export function cutText(text: string, max: number): string {
 
 /**
  * `text` as a string of its own. V8 makes a slice of 13 characters or more a view into the string
- * it was cut from: a cell text cut from a decoded chunk, or a cell cut at the length limit, would
- * keep the whole chunk or the uncut text alive. Copies such text (its length + 1 characters,
- * transiently); shorter text is already a copy.
+ * it was cut from (and a joined string a tree of its pieces): a cell text cut from a decoded
+ * chunk, or a cell cut at the length limit, would keep the whole chunk or the uncut text alive.
+ * Copies such text into a flat string of exactly its characters: the two-piece join is flattened
+ * at once (reading its last character), and the garbage collector then replaces the join by the
+ * flat copy, so nothing but the characters stays. Shorter text is already a copy.
  *
  * @internal
  */
 export function ownText(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
+  if (text.length < 13) return text;
+  const copy = text.slice(0, 1) + text.slice(1);
+  copy.charCodeAt(copy.length - 1);
+  return copy;
 }
