@@ -1,12 +1,14 @@
 /**
  * The adapter conformance suite (`testAdapter`), the hostile corpus it reads (`hostileFile`,
- * `hostileCorpus`, `expectHostileOutcome`) and fixture builders (`writeLegacyXls`), for adapters'
+ * `hostileCorpus`, `expectHostileOutcome`), `expectExampleRowSkipped`, and fixture builders
+ * (`writeLegacyXls`), for adapters'
  * own test files. A separate entry
  * point, `@eduvn/adapter-kit/testing`, because it runs inside vitest.
  *
  * @packageDocumentation
  */
 
+export { expectExampleRowSkipped } from './example-rows.ts';
 export {
   HOSTILE_ATTACKS,
   type HostileAttack,
