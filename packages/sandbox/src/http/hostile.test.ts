@@ -199,7 +199,12 @@ describe('bodies that are not what they claim', () => {
     const chunk = `10000\r\n${' '.repeat(0x10000)}\r\n`;
     const body = chunk.repeat(Math.ceil((LIMITS.maxBodyBytes * 1.1) / 0x10000));
     const next = 'GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
-    const raw = await rawExchange(w.server.port, [head, body, '0\r\n\r\n', 100, next]);
+    // The server closes the connection with the rest of the body unread; the kernel may then
+    // reset it before the client has read the 413 (no lingering close in Node's http server).
+    // That race is rare and depends on scheduling: one exchange of three must show the answer.
+    let raw = '';
+    for (let attempt = 0; attempt < 3 && parseRaw(raw) === undefined; attempt++)
+      raw = await rawExchange(w.server.port, [head, body, '0\r\n\r\n', 100, next]);
     const first = parseRaw(raw);
     expect(first?.status).toBe(413);
     const closes = first?.headers.some(([k, v]) => k === 'connection' && /close/i.test(v));
