@@ -1,17 +1,24 @@
 import { maskDigits } from '@eduvn/adapter-kit';
 import { Command, CommanderError, Option } from 'commander';
-import { catalogCommand } from './commands/catalog.ts';
-import { convertCommand } from './commands/convert.ts';
-import { demoCommand } from './commands/demo.ts';
-import { eqmsCommand } from './commands/eqms.ts';
-import { inspectCommand } from './commands/inspect.ts';
-import { pushCommand } from './commands/push.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { sandboxCommand } from './commands/sandbox.ts';
-import { validateCommand } from './commands/validate.ts';
 import { hintsOf } from './hints.ts';
 import { CliError, type CliIo } from './io.ts';
 import { VERSION } from './version.ts';
+
+/**
+ * The commands, each loaded when it runs: `eduvn --version` or `eduvn rules` does not load the
+ * sandbox, SQLite, the sync engine or the readers.
+ */
+const commands = {
+  catalog: () => import('./commands/catalog.ts'),
+  convert: () => import('./commands/convert.ts'),
+  demo: () => import('./commands/demo.ts'),
+  eqms: () => import('./commands/eqms.ts'),
+  inspect: () => import('./commands/inspect.ts'),
+  push: () => import('./commands/push.ts'),
+  rules: () => import('./commands/rules.ts'),
+  sandbox: () => import('./commands/sandbox.ts'),
+  validate: () => import('./commands/validate.ts'),
+};
 
 function hintOptions(command: Command): Command {
   return command
@@ -55,8 +62,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         .default('text'),
     )
     .addOption(new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('en'))
-    .action((opts) => {
-      code = rulesCommand(io, opts);
+    .action(async (opts) => {
+      code = (await commands.rules()).rulesCommand(io, opts);
     });
 
   program
@@ -67,8 +74,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[name]', 'catalog id, e.g. DM_TINH or tinh')
     .argument('[code]', 'the code to look up')
     .option('--as-of <date>', 'the day the code must be valid on (yyyy-mm-dd)')
-    .action((name, codeArg, opts) => {
-      code = catalogCommand(io, name, codeArg, opts);
+    .action(async (name, codeArg, opts) => {
+      code = (await commands.catalog()).catalogCommand(io, name, codeArg, opts);
     });
 
   program
@@ -79,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--db <file>', 'SQLite file kept across restarts (default: in memory)')
     .option('--seed <name>', '"demo": a Sở, a Phòng, two generated schools and their accounts')
     .action(async (opts) => {
-      code = await sandboxCommand(io, opts);
+      code = await (await commands.sandbox()).sandboxCommand(io, opts);
     });
 
   hintOptions(
@@ -92,7 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--adapter <id>', 'inspect with this adapter')
       .option('--rows <n>', 'sample records to show', '3'),
   ).action(async (file, opts) => {
-    code = await inspectCommand(io, file, {
+    code = await (await commands.inspect()).inspectCommand(io, file, {
       ...opts,
       rows: Number(opts.rows),
       hints: hintsOf(opts),
@@ -113,7 +120,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       )
       .option('--max-issues <n>', 'issues to list', '20'),
   ).action(async (files, opts) => {
-    code = await validateCommand(io, files, opts);
+    code = await (await commands.validate()).validateCommand(io, files, opts);
   });
 
   hintOptions(
@@ -130,7 +137,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--as-of <date>', 'the day the input is validated as of')
       .option('--force', 'convert even when validation finds errors'),
   ).action(async (file, opts) => {
-    code = await convertCommand(io, file, opts);
+    code = await (await commands.convert()).convertCommand(io, file, opts);
   });
 
   hintOptions(
@@ -146,7 +153,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--adapter <id>', 'read with this adapter')
       .option('--out <path>', 'x.json or x.xlsx (default: JSON on stdout)'),
   ).action(async (files, opts) => {
-    code = await eqmsCommand(io, files, opts);
+    code = await (await commands.eqms()).eqmsCommand(io, files, opts);
   });
 
   hintOptions(
@@ -165,7 +172,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       '\nCredentials: EDUVN_CLIENT_ID and EDUVN_CLIENT_SECRET, or a prompt on a terminal (never arguments).',
     )
     .action(async (files, opts) => {
-      code = await pushCommand(io, files, opts);
+      code = await (await commands.push()).pushCommand(io, files, opts);
     });
 
   program
@@ -176,7 +183,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--pupils <n>', 'pupils of the generated school', '200')
     .option('--keep', 'keep the temporary folder (its path is printed)')
     .action(async (opts) => {
-      code = await demoCommand(io, { pupils: Number(opts.pupils), keep: opts.keep === true });
+      code = await (await commands.demo()).demoCommand(io, {
+        pupils: Number(opts.pupils),
+        keep: opts.keep === true,
+      });
     });
 
   try {

@@ -1,10 +1,25 @@
 import { createInterface } from 'node:readline';
 import type { CliIo, CliOutput } from './io.ts';
 
+/**
+ * A process stream as the CLI's output. When the reader goes away (`eduvn validate … | head`), the
+ * stream fails with EPIPE: the rest of the output is dropped quietly instead of crashing the
+ * process with an unhandled 'error' event — the command still finishes and sets its exit code.
+ */
 function output(stream: NodeJS.WriteStream): CliOutput {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      closed = true;
+      return;
+    }
+    // Any other failure of a standard stream is as fatal as an unhandled 'error' would be.
+    process.exitCode = 1;
+    closed = true;
+  });
   return {
     write: (text) => {
-      stream.write(text);
+      if (!closed) stream.write(text);
     },
     get isTTY() {
       return stream.isTTY === true;
