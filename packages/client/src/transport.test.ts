@@ -155,6 +155,21 @@ describe('retries', () => {
     ]).toEqual([0, 4, 4]);
   });
 
+  it("names each retry by its own failure: a dropped connection after a 503 is not 'HTTP 503'", async () => {
+    sequence(
+      () => problem(503, 'unavailable'),
+      () => HttpResponse.error(),
+    );
+    const reasons: string[] = [];
+    const e = await make({ hooks: { onRetry: (r) => reasons.push(r.reason) } })
+      .upsert('HocSinh', pupil)
+      .catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(NetworkError);
+    expect((e as NetworkError).status).toBe(0);
+    expect((e as NetworkError).$metadata.status).toBeUndefined();
+    expect(reasons).toEqual(['HTTP 503', 'NetworkError', 'NetworkError']);
+  });
+
   it('times out each attempt and says so', async () => {
     sequence(async () => {
       await new Promise((r) => setTimeout(r, 300));

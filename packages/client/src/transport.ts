@@ -184,6 +184,8 @@ export class Transport {
 
     const once = async (): Promise<CallResult<T>> => {
       attempts++;
+      // The status is this attempt's: a dropped connection after a 503 has none.
+      status = undefined;
       let token: string | undefined;
       if (spec.auth) {
         if (!this.#tokens)

@@ -63,7 +63,12 @@ export interface IdentifierMapping extends IdentifierIssued {
 
 /** Hooks of the outbox (exceptions in them are caught and logged, never stopping delivery). */
 export interface OutboxHooks {
-  /** A change became at risk of missing the deadline, or missed it (once per change and state). */
+  /**
+   * A change became at risk of missing the deadline, or missed it: fired by `status()` once per
+   * change and state, for the changes it examines — the `oldest` undelivered ones (20 by default),
+   * which are the most urgent. The counts `atRisk` and `overdue` of the status cover every change;
+   * to be alerted of each one in a large backlog, pass a larger `oldest` or act on the counts.
+   */
   onDeadline?(alert: DeadlineAlert): void;
   /**
    * The database issued a pupil code for a provisional identifier: the outbox has re-keyed its
@@ -179,7 +184,10 @@ export interface Outbox {
   }): Promise<DrainReport>;
   /** A worker loop: drains, waits `idleMs` when idle, until `signal` aborts. */
   run(options: { readonly signal: AbortSignal; readonly idleMs?: number }): Promise<void>;
-  /** The 48-hour report; fires `onDeadline` for changes newly at risk or overdue. */
+  /**
+   * The 48-hour report; fires `onDeadline` for the examined changes (the `oldest`, default 20)
+   * newly at risk or overdue. `atRisk` and `overdue` count every undelivered change.
+   */
   status(options?: { readonly oldest?: number }): Promise<OutboxStatus>;
   /** The dead-letter list: changes the server refused, with its issues. */
   rejected(limit?: number): Promise<StoredChange[]>;
