@@ -49,3 +49,23 @@ describe('a proposed mapping reads the workbook it was proposed from', () => {
     );
   }, 120_000);
 });
+
+describe('a proposed mapping keeps a column whose values have one problem', () => {
+  it('a small list with one impossible birth date: the date column is mapped and the date reported at its cell', async () => {
+    const csv = [
+      'Họ và tên,Ngày sinh,Giới tính',
+      'Nguyễn Văn An,05/09/2016,Nam',
+      'Trần Thị Bình,31/02/2016,Nữ',
+      'Lê Văn Cường,12/11/2016,Nam',
+      'Phạm Thị Dung,30/01/2016,Nữ',
+    ].join('\r\n');
+    const report = await checkFiles([{ source: new TextEncoder().encode(csv), name: 'ds.csv' }], {
+      asOf: AS_OF,
+      adapters: [],
+    });
+    expect(report.files[0]?.status).toBe('proposed');
+    expect(report.files[0]?.records).toBe(4);
+    const dates = report.issues.filter((i) => i.ruleId === 'READ.DATE.001');
+    expect(dates.map((i) => i.location.cell)).toEqual(['B3']);
+  });
+});

@@ -21,6 +21,15 @@ describe('profileValues', () => {
     expect(profileValues(cells('7,5', 8)).shapes).toContain('decimal');
   });
 
+  it('counts an impossible date written as a date as date-shaped, not a nonsense value', () => {
+    // One impossible day among four birth dates must not cost the column its meaning.
+    const column = profileValues(cells('05/09/2016', '31/02/2019', '12/11/2016', '2016-01-30'));
+    expect(column.shapes).toContain('date');
+    for (const notADate of ['32/01/2019', '12/13/2019', '00/05/2019', '2019-13-01', '1/2/19']) {
+      expect(profileValues(cells(notADate)).shapes).not.toContain('date');
+    }
+  });
+
   it('needs 90 % of the values, and skips blanks and error values', () => {
     const mostly = profileValues(
       cells(...Array.from({ length: 9 }, () => 'Nam'), 'Khác', '', null),

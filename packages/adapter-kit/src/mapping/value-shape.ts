@@ -47,6 +47,20 @@ const MARKS = new Set(['x', '✓', '✔', '☑', '✅']);
 const NAME = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){1,6}$/u;
 const CODE = /^[\p{L}\p{N}._/-]{1,20}$/u;
 const DAY_FIRST = /^\d{1,2}([/.-])\d{1,2}\1\d{4}$|^\d{4}-\d{2}-\d{2}$/;
+const DAY_MONTH = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$|^\d{4}-(\d{2})-(\d{2})$/;
+
+/**
+ * Whether a text written as a date has a day 1–31 and a month 1–12 — a date as far as its shape
+ * goes, even when the calendar has no such day (`31/02/2019`): a column of birth dates with one
+ * impossible date is still a column of dates, and the impossible one is reported when it is read.
+ */
+function dateShaped(text: string): boolean {
+  const m = DAY_MONTH.exec(text);
+  if (!m) return false;
+  const day = Number(m[1] ?? m[4]);
+  const month = Number(m[2] ?? m[3]);
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
 
 function numberShapes(value: number, isDate: boolean, out: Set<ValueShape>): void {
   if (isDate) {
@@ -81,7 +95,7 @@ function textShapes(text: string, out: Set<ValueShape>): void {
   const integer = parseNumberText(text, 'integer');
   if (integer.ok && Number.isInteger(integer.value) && text.length <= 12) out.add('integer');
   if (parseNumberText(text, 'decimal').ok) out.add('decimal');
-  if (DAY_FIRST.test(text) && parseVnDate(text).ok) out.add('date');
+  if (DAY_FIRST.test(text) && (parseVnDate(text).ok || dateShaped(text))) out.add('date');
   if (/^\d{5}$/.test(text) && Number(text) >= 20_000 && Number(text) <= 60_000) out.add('date');
 }
 
