@@ -66,6 +66,6 @@ describe('a proposed mapping keeps a column whose values have one problem', () =
     expect(report.files[0]?.status).toBe('proposed');
     expect(report.files[0]?.records).toBe(4);
     const dates = report.issues.filter((i) => i.ruleId === 'READ.DATE.001');
-    expect(dates.map((i) => i.location.cell)).toEqual(['B3']);
+    expect(dates.map((i) => i.location?.cell)).toEqual(['B3']);
   });
 });
