@@ -8,7 +8,7 @@
  * fails under CI (`CI=true`) and warns elsewhere.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,15 +19,27 @@ import { chromium } from 'playwright-core';
 interface BrowserCheck {
   /** The package folder under the repository root. */
   dir: string;
+  /** The ESM entry the page imports, from the package folder (default `dist/index.js`). */
+  entry?: string;
+  /**
+   * A file made in Node, handed to the probe as `source`: in the page a `File` (as a browser's
+   * file input gives it), in Node the same bytes as a `Uint8Array`.
+   */
+  file?: () => Promise<{ name: string; bytes: Uint8Array }>;
   /**
    * Its runtime dependencies, mapped in the page's import map to their ESM entries; `name@dir`
    * resolves `name` from the package folder `dir` (a dependency of a dependency).
    */
   dependencies: readonly string[];
-  /** A function body run in the page with the module as `m`; returns JSON-serializable results. */
+  /**
+   * A function body run in the page with the module as `m` (and `source`, see `file`); returns
+   * JSON-serializable results.
+   */
   probe: string;
   /** What the probe must return (computed in Node from the same bundle). */
   expected: () => Promise<unknown>;
+  /** Text Node's answer must contain (so that two empty answers do not pass as the same). */
+  mustContain?: string;
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -84,7 +96,127 @@ const clientProbe = `return (async () => {
   return [r.outcome, r.record, r.$metadata.attempts, calls, e, m.redact('so 079216001234')];
 })();`;
 
+/** Reads every sheet of the workbook in `source` (a File in the page, bytes in Node). */
+const adapterKitProbe = `return (async () => {
+  const book = await m.openWorkbook(source, { file: 'C1-HocSinh.xlsx' });
+  const sheets = [];
+  try {
+    for (const sheet of book.sheets) {
+      const rows = [];
+      for await (const row of book.rows(sheet.index)) rows.push([row.row, row.cells.map((c) => c && [c.value, c.date ?? null])]);
+      sheets.push([sheet, rows, await book.merges(sheet.index)]);
+    }
+  } finally {
+    await book.close();
+  }
+  const csv = new TextEncoder().encode('Mã học sinh;Họ tên\\r\\n0123;Nguyễn Văn An\\r\\n');
+  const csvBook = await m.openWorkbook(typeof Blob === 'function' && source instanceof Blob ? new Blob([csv]) : csv);
+  const csvRows = [];
+  for await (const row of csvBook.rows(0)) csvRows.push(row.cells.map((c) => c?.value));
+  const limited = await (async () => {
+    const b = await m.openWorkbook(source, { limits: { maxInflatedBytes: 4096 } });
+    try { for await (const _ of b.rows(0)); return 'read'; }
+    catch (e) { return [e.name, e.code, e.limit?.name, e.limit?.max]; }
+    finally { await b.close(); }
+  })();
+  return [book.format, book.file, sheets, csvRows, limited];
+})();`;
+
+/** Checks the workbook in `source` with the one-call check, as the browser example does. */
+const checkProbe = `return (async () => {
+  const report = await m.checkFiles([{ source, name: 'C1-HocSinh.xlsx' }], {
+    asOf: '2026-05-31',
+    hints: { truongId: '79279777', namHoc: '2025-2026' },
+  });
+  return [report.summary, report.files, report.issues];
+})();`;
+
+/** A pupil export as the national database gives it, one impossible birth date planted (row 7). */
+async function pupilExport(): Promise<{ name: string; bytes: Uint8Array }> {
+  const kit = await import(join(root, 'packages/adapter-kit/dist/index.js'));
+  const fixtures = await import(join(root, 'packages/fixtures/dist/index.js'));
+  const school = fixtures.generateSchool({
+    seed: 27,
+    schoolYear: '2025-2026',
+    province: '79',
+    pupils: 40,
+    assessments: false,
+  });
+  const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+  const pupils = school.hocSinhs as {
+    maLop?: string;
+    hocSinhId: string;
+    hoTen: string;
+    ngaySinh?: string;
+    maGioiTinh?: string;
+  }[];
+  const rows = pupils.map((p, i) => [
+    i + 1,
+    p.maLop ?? '',
+    { text: p.hocSinhId },
+    p.hoTen,
+    i === 2 ? '31/02/2019' : dmy(p.ngaySinh ?? ''),
+    p.maGioiTinh === '2' ? 'Nữ' : 'Nam',
+    'Kinh',
+    'Đang học',
+  ]);
+  const header = ['STT', 'Mã lớp', 'Mã học sinh', 'Họ tên', 'Ngày sinh', 'Giới tính', 'Dân tộc'];
+  const bytes: Uint8Array = kit.writeXlsx([
+    {
+      name: 'Sheet1',
+      rows: [['DANH SÁCH HỌC SINH'], [], [], [...header, 'Trạng thái\nhọc sinh'], ...rows],
+      merges: ['A1:H1'],
+    },
+    { name: 'GIOI_TINH', state: 'hidden', rows: [['Nam'], ['Nữ']] },
+  ]);
+  return { name: 'C1-HocSinh.xlsx', bytes };
+}
+
+/** Runs a probe in Node on the Node build, with the file's bytes as `source`. */
+async function inNode(
+  entry: string,
+  probe: string,
+  file: () => Promise<{ bytes: Uint8Array }>,
+): Promise<unknown> {
+  const m = await import(join(root, entry));
+  const source = (await file()).bytes;
+  return new Function('m', 'source', probe)(m, source);
+}
+
+const ADAPTERS = [
+  '@eduvn/adapter-csv',
+  '@eduvn/adapter-k12online',
+  '@eduvn/adapter-misa',
+  '@eduvn/adapter-moet',
+  '@eduvn/adapter-smas',
+];
+
 const checks: BrowserCheck[] = [
+  {
+    dir: 'packages/adapter-kit',
+    entry: 'dist/browser/index.js',
+    file: pupilExport,
+    dependencies: ['@eduvn/standard', '@eduvn/text', 'zod@packages/standard'],
+    probe: adapterKitProbe,
+    expected: () => inNode('packages/adapter-kit/dist/index.js', adapterKitProbe, pupilExport),
+    mustContain: '"31/02/2019"',
+  },
+  {
+    dir: 'packages/check',
+    file: pupilExport,
+    dependencies: [
+      '@eduvn/adapter-kit',
+      ...ADAPTERS,
+      '@eduvn/rules',
+      '@eduvn/standard',
+      '@eduvn/standard/admin-units',
+      '@eduvn/text',
+      'zod@packages/standard',
+    ],
+    probe: checkProbe,
+    expected: () => inNode('packages/check/dist/index.js', checkProbe, pupilExport),
+    mustContain: '"READ.DATE.001"',
+  },
   {
     dir: 'packages/client',
     dependencies: [
@@ -150,6 +282,45 @@ function manifestOf(packageDir: string, name: string): string {
   }
 }
 
+/** The browser ESM target of an `exports` entry: `browser`, else `import`, else `default`. */
+const pick = (e: unknown): string | undefined =>
+  typeof e === 'string'
+    ? e
+    : typeof e === 'object' && e !== null
+      ? pick(
+          (e as Record<string, unknown>)['browser'] ??
+            (e as Record<string, unknown>)['import'] ??
+            (e as Record<string, unknown>)['default'],
+        )
+      : undefined;
+
+/** The workspace's package folders by package name. */
+function workspacePackages(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const parent of ['packages', 'packages/adapters']) {
+    for (const dir of readdirSync(join(root, parent))) {
+      const manifest = join(root, parent, dir, 'package.json');
+      if (!existsSync(manifest)) continue;
+      found.set(JSON.parse(readFileSync(manifest, 'utf8')).name, `${parent}/${dir}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * The URL path of a workspace package's built browser ESM entry (`@eduvn/x` or a subpath
+ * `@eduvn/x/y`), from its `exports` (the `browser` condition first).
+ */
+function workspaceEntry(spec: string): string {
+  const [scope, name, ...rest] = spec.split('/');
+  const dir = workspacePackages().get(`${scope}/${name}`);
+  if (dir === undefined) throw new Error(`check-browser: no workspace package ${spec}`);
+  const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+  const entry = pick(manifest.exports?.[rest.length === 0 ? '.' : `./${rest.join('/')}`]);
+  if (entry === undefined) throw new Error(`check-browser: no ESM entry for ${spec}`);
+  return `/${dir}/${entry.replace(/^\.\//, '')}`;
+}
+
 /** The URL path (from the repository root) of a dependency's browser ESM entry, as its package resolves it. */
 function esmEntry(packageDir: string, name: string): string {
   const manifestPath = manifestOf(packageDir, name);
@@ -163,16 +334,6 @@ function esmEntry(packageDir: string, name: string): string {
       ? exports
       : exports?.['.'];
   const main = conditions ?? manifest.module ?? manifest.main;
-  const pick = (e: unknown): string | undefined =>
-    typeof e === 'string'
-      ? e
-      : typeof e === 'object' && e !== null
-        ? pick(
-            (e as Record<string, unknown>)['browser'] ??
-              (e as Record<string, unknown>)['import'] ??
-              (e as Record<string, unknown>)['default'],
-          )
-        : undefined;
   const entry = pick(main);
   if (!entry) throw new Error(`check-browser: no ESM entry for ${name}`);
   const file = realpathSync(join(dirname(manifestPath), entry));
@@ -222,7 +383,7 @@ async function main(): Promise<void> {
         const [dep, from] = spec.startsWith('@') ? [spec, undefined] : spec.split('@');
         if (dep === undefined) continue;
         imports[dep] = dep.startsWith('@eduvn/')
-          ? `/packages/${dep.slice('@eduvn/'.length)}/dist/index.js`
+          ? workspaceEntry(dep)
           : esmEntry(
               from === undefined
                 ? check.dir
@@ -235,16 +396,28 @@ async function main(): Promise<void> {
       await page.setContent(
         `<!doctype html><script type="importmap">${JSON.stringify({ imports })}</script>`,
       );
-      const url = `http://127.0.0.1:${port}/${check.dir}/dist/index.js`;
+      const url = `http://127.0.0.1:${port}/${check.dir}/${check.entry ?? 'dist/index.js'}`;
+      const file = check.file === undefined ? undefined : await check.file();
       const actual = await page.evaluate(
-        async ([u, probe]) => {
+        async ([u, probe, name, base64]) => {
           const m = await import(u);
-          return new Function('m', probe)(m);
+          const source =
+            base64 === ''
+              ? undefined
+              : new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name);
+          return new Function('m', 'source', probe)(m, source);
         },
-        [url, check.probe] as const,
+        [
+          url,
+          check.probe,
+          file?.name ?? '',
+          file === undefined ? '' : Buffer.from(file.bytes).toString('base64'),
+        ] as const,
       );
       const expected = await check.expected();
-      const same = JSON.stringify(actual) === JSON.stringify(expected);
+      const same =
+        JSON.stringify(actual) === JSON.stringify(expected) &&
+        (check.mustContain === undefined || JSON.stringify(expected).includes(check.mustContain));
       if (!same || errors.length > 0) {
         failed++;
         console.error(

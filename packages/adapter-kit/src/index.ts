@@ -38,4 +38,15 @@ export {
 export * from './workbook/open.ts';
 export * from './workbook/types.ts';
 export { openXls, type XlsOptions } from './workbook/xls/index.ts';
+export {
+  type AnnotatedSheet,
+  type AnnotatedXlsx,
+  AnnotateXlsxError,
+  type AnnotateXlsxErrorCode,
+  type AnnotateXlsxOptions,
+  type AnnotationSeverity,
+  annotateXlsx,
+  type CellAnnotation,
+  type SheetAnnotations,
+} from './workbook/xlsx/annotate.ts';
 export * from './workbook/xlsx/index.ts';

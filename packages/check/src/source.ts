@@ -1,16 +1,25 @@
-import { AdapterError, type Limits, type WorkbookSource } from '@eduvn/adapter-kit';
+import { AdapterError, type Limits, NodeOnlyError, type WorkbookSource } from '@eduvn/adapter-kit';
 import { CheckOptionsError } from './errors.ts';
 import type { CheckSource, FileInput, NodeByteStream } from './types.ts';
 
 /** A source ready for the readers: bytes or a path, its name, its size, and how to let it go. */
 export interface OpenedSource {
-  /** Bytes or `{ path }`. */
+  /** Bytes, a `Blob`/`File`, or `{ path }`. */
   readonly source: WorkbookSource;
   /** The size in bytes, when known. */
   readonly bytes: number | undefined;
   /** Lets the source go (a no-op today; kept for sources that hold resources). */
   readonly release: () => Promise<void>;
 }
+
+/** A `Blob` or `File` (also from another realm): size, slices, bytes. */
+const isBlob = (input: unknown): input is Blob =>
+  (typeof Blob !== 'undefined' && input instanceof Blob) ||
+  (typeof input === 'object' &&
+    input !== null &&
+    typeof (input as Blob).size === 'number' &&
+    typeof (input as Blob).slice === 'function' &&
+    typeof (input as Blob).arrayBuffer === 'function');
 
 const isWebStream = (input: unknown): input is ReadableStream<Uint8Array> =>
   typeof (input as ReadableStream | null)?.getReader === 'function';
@@ -23,6 +32,7 @@ export function isFileInput(input: unknown): input is FileInput {
   return (
     (typeof input === 'string' && input !== '') ||
     input instanceof Uint8Array ||
+    isBlob(input) ||
     isWebStream(input) ||
     isNodeStream(input)
   );
@@ -36,7 +46,7 @@ export function toCheckSource(item: unknown, index: number): CheckSource {
     if (!isFileInput(s.source)) {
       throw new CheckOptionsError(
         'bad-source',
-        `checkFiles: sources[${index}].source must be a path, bytes (Uint8Array) or a stream`,
+        `checkFiles: sources[${index}].source must be a path, bytes (Uint8Array), a Blob/File or a stream`,
       );
     }
     if (s.name !== undefined && (typeof s.name !== 'string' || s.name.trim() === '')) {
@@ -49,16 +59,20 @@ export function toCheckSource(item: unknown, index: number): CheckSource {
   }
   throw new CheckOptionsError(
     'bad-source',
-    `checkFiles: sources[${index}] must be a path, bytes (Uint8Array), a stream, or { source, name?, hints? }`,
+    `checkFiles: sources[${index}] must be a path, bytes (Uint8Array), a Blob/File, a stream, or { source, name?, hints? }`,
   );
 }
 
-/** The name a source is shown by: its own name, a path's last part, or `file-<n>`. */
+/** The name a source is shown by: its own name, a path's last part, a `File`'s name, or `file-<n>`. */
 export function nameOf(source: CheckSource, index: number): string {
   if (source.name !== undefined) return source.name;
   if (typeof source.source === 'string') {
     const parts = source.source.split(/[\\/]/);
     return parts[parts.length - 1] || source.source;
+  }
+  if (isBlob(source.source)) {
+    const name = (source.source as Partial<File>).name;
+    if (typeof name === 'string' && name.trim() !== '') return name;
   }
   return `file-${index + 1}`;
 }
@@ -118,11 +132,12 @@ async function collect(
 }
 
 /**
- * Makes a source readable: bytes as they are, a path as `{ path }` (its size from `stat`), a
- * stream collected into bytes (see {@link collect}; never written to disk).
+ * Makes a source readable: bytes and a `Blob`/`File` as they are (a `Blob` is read a slice at a
+ * time by the readers), a path as `{ path }` (its size from `stat`), a stream collected into
+ * bytes (see {@link collect}; never written to disk).
  *
  * @throws AdapterError `'limit-exceeded'` for a stream past `maxFileBytes`; a file-system error
- * for a path that cannot be read
+ * for a path that cannot be read; `NodeOnlyError` for a path outside Node
  */
 export async function openInput(
   input: FileInput,
@@ -132,8 +147,16 @@ export async function openInput(
   if (input instanceof Uint8Array) {
     return { source: input, bytes: input.byteLength, release: async () => {} };
   }
+  if (isBlob(input)) {
+    return { source: input, bytes: input.size, release: async () => {} };
+  }
   if (typeof input === 'string') {
-    const fs = await import('node:fs/promises');
+    const fs = await import('node:fs/promises').catch(() => {
+      throw new NodeOnlyError(
+        'path',
+        `checkFiles: a path (${JSON.stringify(input)}) can only be read in Node. In a browser, pass the File or Blob (from an <input type="file"> or a drop), or its bytes.`,
+      );
+    });
     const stat = await fs.stat(input);
     return { source: { path: input }, bytes: stat.size, release: async () => {} };
   }

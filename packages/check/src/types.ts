@@ -37,16 +37,22 @@ export interface NodeByteStream {
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array | string>;
 }
 
-/** Where a file's bytes come from: a path on disk, the bytes, or a web or Node stream. */
-export type FileInput = string | Uint8Array | ReadableStream<Uint8Array> | NodeByteStream;
+/**
+ * Where a file's bytes come from: a path on disk (Node only), the bytes, a `Blob` or a browser's
+ * `File` (read a slice at a time, never sent anywhere), or a web or Node stream.
+ */
+export type FileInput = string | Uint8Array | Blob | ReadableStream<Uint8Array> | NodeByteStream;
 
 /** One file to check, with a name for the report and hints. */
 export interface CheckSource {
-  /** The file: a path, bytes, or a stream (a stream is read into memory, up to `limits.maxFileBytes`, never written to disk). */
+  /**
+   * The file: a path (Node only), bytes, a `Blob`/`File`, or a stream (a stream is read into
+   * memory, up to `limits.maxFileBytes`, never written to disk).
+   */
   readonly source: FileInput;
   /**
-   * The name the report shows (default: the path's last part; for bytes and streams
-   * `file-1`, `file-2`, … by position). Names given twice are told apart: `a.xlsx (2)`.
+   * The name the report shows (default: the path's last part, or a `File`'s name; for bytes,
+   * blobs and streams `file-1`, `file-2`, … by position). Names given twice are told apart: `a.xlsx (2)`.
    */
   readonly name?: string;
   /** What the file does not say (over {@link CheckOptions.hints}). */

@@ -114,7 +114,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       .option('--adapter <id>', 'read with this adapter instead of detecting one')
       .option('--as-of <date>', 'the day the data are checked as of (yyyy-mm-dd)')
       .option('--ack <file>', 'a JSON file of acknowledged queries')
-      .option('--report <path>', 'write the report: .json, .xml (JUnit) or .html')
+      .option(
+        '--report <path>',
+        'write the report: .json, .xml (JUnit), .html, or .xlsx (each input annotated; out-<input>.xlsx for several)',
+      )
       .addOption(
         new Option('--lang <lang>', 'message language').choices(['vi', 'en']).default('en'),
       )

@@ -14,7 +14,10 @@ import { openXlsx } from './xlsx/index.ts';
 
 /** Options of {@link openWorkbook}. */
 export interface OpenWorkbookOptions {
-  /** The file's name, for messages and {@link Workbook.file} (default: the path, if any). */
+  /**
+   * The file's name, for messages and {@link Workbook.file} (default: the path, or a `File`'s
+   * name, if any).
+   */
   readonly file?: string;
   /**
    * The format, to skip recognition: the bytes are then read as this format whatever they are
@@ -136,13 +139,16 @@ function latin1(bytes: Uint8Array): string {
  * - a PDF, an image, an archive, another XML or OpenDocument file → `'wrong-file-type'`;
  * - anything else → {@link openCsv} (which rejects binary data as `'wrong-file-type'`).
  *
- * A path's size is checked against `limits.maxFileBytes` (from `fstat`) before any byte is read;
- * only the first 4 KiB are read to recognize the format, then the reader opens the file.
+ * A path's or a `Blob`'s size is checked against `limits.maxFileBytes` before any byte is read;
+ * only the first 4 KiB are read to recognize the format, then the reader opens the file. In a
+ * browser, pass the `File` itself (from an `<input type="file">` or a drop): it is read a slice at
+ * a time, never sent anywhere.
  *
- * @param source - The file's bytes, or `{ path }`.
+ * @param source - The file's bytes, a `Blob` or `File`, or `{ path }` (Node only).
  * @param options - See {@link OpenWorkbookOptions}.
  * @returns The workbook, from the reader of its format.
  * @throws AdapterError: `'empty-file'` for no bytes, the codes above, and those of each reader.
+ * @throws NodeOnlyError for a path outside Node.
  *
  * @example
  * ```ts

@@ -113,3 +113,5 @@ export function columnIndex(letters: string): number {
   }
   return n - 1;
 }
+
+export { NodeOnlyError } from '../platform/platform.ts';

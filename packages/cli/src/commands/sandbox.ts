@@ -44,17 +44,27 @@ export async function sandboxCommand(io: CliIo, options: SandboxOptions): Promis
         );
       }
     }
-    const server = await sandbox.listen({ port, hostname: options.host ?? '127.0.0.1' });
+    // The stop handler is in place before the address is announced: whoever reads "listening on"
+    // and signals at once must find the sandbox ready to stop cleanly.
+    let stopped: (signal: string) => void = () => {};
+    const signal = new Promise<string>((resolve) => {
+      stopped = resolve;
+    });
+    const off = io.onStop((s) => {
+      off();
+      stopped(s);
+    });
+    let server: Awaited<ReturnType<typeof sandbox.listen>>;
+    try {
+      server = await sandbox.listen({ port, hostname: options.host ?? '127.0.0.1' });
+    } catch (error) {
+      off();
+      throw error;
+    }
     io.stdout.write(
       `eduvn sandbox listening on ${server.url} (contract: ${server.url}/v1/openapi.json). Ctrl+C stops it.\n`,
     );
-    const signal = await new Promise<string>((resolve) => {
-      const off = io.onStop((s) => {
-        off();
-        resolve(s);
-      });
-    });
-    io.stderr.write(`${signal}: stopping the sandbox…\n`);
+    io.stderr.write(`${await signal}: stopping the sandbox…\n`);
     await server.close();
     io.stdout.write('Sandbox stopped.\n');
     return 0;

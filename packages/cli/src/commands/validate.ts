@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { maskDigits } from '@eduvn/adapter-kit';
-import { type CheckReport, checkFiles, toHtml } from '@eduvn/check';
+import { type CheckReport, checkFiles, toHtml, toXlsx } from '@eduvn/check';
 import { type Acknowledgement, describeLocation, toJSON, toJUnit } from '@eduvn/rules';
 import { asOfOf, type HintFlags, hintsOf } from '../hints.ts';
 import { CliError, type CliIo } from '../io.ts';
@@ -15,7 +15,10 @@ export interface ValidateFlags extends HintFlags {
   readonly asOf?: string | undefined;
   /** A JSON file of acknowledgements (an array, as `acknowledge` of `@eduvn/rules` returns them). */
   readonly ack?: string | undefined;
-  /** Where to write the report: `.json`, `.xml` (JUnit) or `.html`; `.xlsx` is not available yet. */
+  /**
+   * Where to write the report: `.json`, `.xml` (JUnit), `.html`, or `.xlsx` (each input marked:
+   * `out.xlsx` for one input, `out-<input name>.xlsx` for each of several).
+   */
   readonly report?: string | undefined;
   /** The language of messages (default `en`). */
   readonly lang?: 'vi' | 'en' | undefined;
@@ -54,26 +57,86 @@ async function readAcks(cwd: string, file: string): Promise<Acknowledgement[]> {
 }
 
 /** The report format a path's extension names; throws for one not available. */
-export function reportFormatOf(path: string): 'json' | 'junit' | 'html' {
+export function reportFormatOf(path: string): 'json' | 'junit' | 'html' | 'xlsx' {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') return 'json';
   if (ext === '.xml' || ext === '.junit') return 'junit';
   if (ext === '.html' || ext === '.htm') return 'html';
-  if (ext === '.xlsx') {
-    throw new CliError(
-      `--report ${path}: the XLSX report is not available in this version yet; use .json, .xml (JUnit) or .html.`,
-      2,
-    );
-  }
+  if (ext === '.xlsx') return 'xlsx';
   throw new CliError(
-    `--report ${path}: unknown report format ${JSON.stringify(ext)}; use .json, .xml (JUnit) or .html.`,
+    `--report ${path}: unknown report format ${JSON.stringify(ext)}; use .json, .xml (JUnit), .html or .xlsx (annotated Excel).`,
     2,
   );
 }
 
 /**
+ * Where the annotated Excel report of each input goes: `path` itself for one input; for several,
+ * `<path without .xlsx>-<input name without extension>.xlsx` beside it (names made safe for a
+ * file system, and told apart with `-2`, `-3` … when two inputs share one).
+ */
+export function xlsxReportPaths(path: string, inputs: readonly string[]): string[] {
+  if (inputs.length === 1) return [path];
+  const stem = basename(path, extname(path));
+  const taken = new Set<string>();
+  return inputs.map((input) => {
+    const name =
+      basename(input, extname(input))
+        .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+        .slice(0, 100) || 'file';
+    let candidate = `${stem}-${name}`;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${stem}-${name}-${n}`;
+    taken.add(candidate.toLowerCase());
+    return join(dirname(path), `${candidate}.xlsx`);
+  });
+}
+
+/**
+ * Writes the annotated Excel report: each input's own workbook with its problem cells filled and
+ * noted and a "Lỗi / Errors" column (an .xls or CSV input converted to .xlsx). Inputs that cannot
+ * be marked (unreadable, not a spreadsheet) are named on stderr and skipped.
+ */
+async function writeXlsxReports(
+  io: CliIo,
+  path: string,
+  inputs: readonly string[],
+  report: CheckReport,
+  lang: 'vi' | 'en' | undefined,
+): Promise<string[]> {
+  const targets = xlsxReportPaths(path, inputs);
+  const written: string[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const file = report.files[i];
+    const target = resolve(io.cwd, targets[i] as string);
+    if (file === undefined || file.status === 'unreadable') {
+      io.stderr.write(`Not annotated: ${file?.file ?? inputs[i]}: the file could not be read.\n`);
+      continue;
+    }
+    try {
+      const bytes = await readFile(resolve(io.cwd, inputs[i] as string));
+      const out = await toXlsx(
+        report,
+        { file: file.file, bytes },
+        lang === undefined ? {} : { lang },
+      );
+      await writeFile(target, out.bytes);
+      written.push(target);
+      const left = out.sheets.reduce((n, s) => n + s.unmarked + s.omitted, 0);
+      if (left > 0 || out.unplaced > 0) {
+        io.stderr.write(
+          `${file.file}: ${out.placed} issue(s) marked${left > 0 ? ` (${left} over the limits, listed in the Errors column or left out)` : ''}; ${out.unplaced} not tied to a row (see the other reports).\n`,
+        );
+      }
+    } catch (error) {
+      io.stderr.write(`Not annotated: ${file.file}: ${maskDigits((error as Error).message)}\n`);
+    }
+  }
+  return written;
+}
+
+/**
  * Writes the report in the format its extension names: JSON, JUnit XML, or a self-contained HTML
- * page (charts and a filterable issue table, in `lang`, default English).
+ * page (charts and a filterable issue table, in `lang`, default English). For `.xlsx`, use
+ * {@link validateCommand} (it needs the input files).
  */
 export async function writeReport(
   cwd: string,
@@ -82,6 +145,9 @@ export async function writeReport(
   options: { readonly lang?: 'vi' | 'en' } = {},
 ): Promise<string> {
   const format = reportFormatOf(path);
+  if (format === 'xlsx') {
+    throw new CliError(`--report ${path}: the annotated Excel report needs the input files.`, 2);
+  }
   const full = resolve(cwd, path);
   await writeFile(
     full,
@@ -152,8 +218,9 @@ export function printSummary(
 /**
  * `eduvn validate <files…>`: the one-call check of `@eduvn/check` — detection (or `--adapter`),
  * reading, every rule as of `--as-of` — with a summary on stdout, a progress bar on a terminal,
- * the report written by extension, and exit code 1 when there are errors or unacknowledged
- * queries.
+ * the report written by extension (`.xlsx`: each input annotated, in the `--lang` language), and
+ * exit code 1 when there are errors or unacknowledged queries (1 also when no annotated Excel
+ * report could be written).
  */
 export async function validateCommand(
   io: CliIo,
@@ -188,7 +255,11 @@ export async function validateCommand(
     progress.stop();
   }
   printSummary(io, report, flags.lang ?? 'en', maxIssues);
-  if (flags.report !== undefined) {
+  if (flags.report !== undefined && reportFormatOf(flags.report) === 'xlsx') {
+    const written = await writeXlsxReports(io, flags.report, files, report, flags.lang);
+    for (const path of written) io.stderr.write(`Report written to ${path}\n`);
+    if (written.length === 0) throw new CliError('No annotated Excel report could be written.');
+  } else if (flags.report !== undefined) {
     const path = await writeReport(io.cwd, flags.report, report, { lang: flags.lang ?? 'en' });
     io.stderr.write(`Report written to ${path}\n`);
   }

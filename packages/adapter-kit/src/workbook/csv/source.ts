@@ -1,11 +1,15 @@
+import { platform } from '#platform';
 import { AdapterError, type Limits } from '../../errors.ts';
+import type { PlatformFile } from '../../platform/platform.ts';
 
 /**
- * Where a reader takes a file from: its bytes, or a path on the local file system (read with
- * `node:fs`, loaded only when a path is given, so that byte sources also work outside Node).
+ * Where a reader takes a file from: its bytes, a `Blob` (a browser's `File`, from an
+ * `<input type="file">` or a drop; read a slice at a time), or a path on the local file system
+ * (Node only: elsewhere a path throws {@link NodeOnlyError}).
  */
 export type WorkbookSource =
   | Uint8Array
+  | Blob
   | {
       /** A path on the local file system, absolute or relative to the working directory. */
       readonly path: string;
@@ -33,10 +37,36 @@ export interface ByteSource {
   close(): Promise<void>;
 }
 
-/** The name of a file as the caller gave it: `options.file`, else the path, else `undefined`. */
-export function sourceName(source: WorkbookSource, file: string | undefined): string | undefined {
+/**
+ * Whether a value is a `Blob` (a `File` included), also one from another realm or a polyfill.
+ *
+ * @internal
+ */
+export function isBlob(value: unknown): value is Blob {
+  if (typeof Blob !== 'undefined' && value instanceof Blob) return true;
+  const v = value as Partial<Blob> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.size === 'number' &&
+    typeof v.slice === 'function' &&
+    typeof v.arrayBuffer === 'function' &&
+    !(value instanceof Uint8Array)
+  );
+}
+
+/**
+ * The name of a file as the caller gave it: `options.file`, else the path, else a `File`'s name,
+ * else `undefined`.
+ */
+export function sourceName(source: WorkbookSource, file?: string): string | undefined {
   if (file !== undefined) return file;
-  return source instanceof Uint8Array ? undefined : source.path;
+  if (source instanceof Uint8Array) return undefined;
+  if (isBlob(source)) {
+    const name = (source as Partial<File>).name;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  }
+  return source.path;
 }
 
 /** ` (<name>)` to put after "the file" in messages, or an empty string. */
@@ -58,10 +88,11 @@ export function fileTooLarge(size: number, limits: Limits, file: string | undefi
 
 /**
  * Opens a source: for a path, opens the file and checks its size (from `fstat`) against
- * `limits.maxFileBytes` before reading anything; for bytes, checks their length.
+ * `limits.maxFileBytes` before reading anything; for bytes and a `Blob`, checks their size.
  *
  * @throws AdapterError `'limit-exceeded'` for a file larger than the limit; the file-system error
- * (`ENOENT`, `EACCES`, `EISDIR`…) for a path that cannot be read.
+ * (`ENOENT`, `EACCES`, `EISDIR`…) for a path that cannot be read; {@link NodeOnlyError} for a
+ * path outside Node.
  * @internal
  */
 export async function openSource(
@@ -74,17 +105,19 @@ export async function openSource(
       throw fileTooLarge(source.byteLength, limits, file);
     return bytesSource(source);
   }
-  const fs = await import('node:fs/promises');
-  const handle = await fs.open(source.path, 'r');
+  if (isBlob(source)) {
+    if (source.size > limits.maxFileBytes) throw fileTooLarge(source.size, limits, file);
+    return blobSource(source, file);
+  }
+  const handle = await platform.openFile(source.path);
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) {
+    if (handle.isDirectory) {
       throw new AdapterError('wrong-file-type', `${source.path} is a directory, not a file.`, {
         ...(file === undefined ? {} : { file }),
       });
     }
-    if (stat.size > limits.maxFileBytes) throw fileTooLarge(stat.size, limits, file);
-    return fileSource(handle, stat.size);
+    if (handle.size > limits.maxFileBytes) throw fileTooLarge(handle.size, limits, file);
+    return fileSource(handle, handle.size);
   } catch (error) {
     await handle.close();
     throw error;
@@ -105,14 +138,42 @@ function bytesSource(bytes: Uint8Array): ByteSource {
   };
 }
 
-function fileSource(handle: import('node:fs/promises').FileHandle, size: number): ByteSource {
+function blobSource(blob: Blob, file: string | undefined): ByteSource {
+  const size = blob.size;
+  const read = async (position: number, length: number): Promise<Uint8Array> => {
+    try {
+      return new Uint8Array(await blob.slice(position, position + length).arrayBuffer());
+    } catch (error) {
+      throw new AdapterError(
+        'corrupt-file',
+        `The file${inFile(file)} could not be read (it may have been changed or removed since it was chosen). Choose it again.`,
+        { ...(file === undefined ? {} : { file }), cause: error },
+      );
+    }
+  };
+  return {
+    size,
+    head: (n) => read(0, Math.min(n, size)),
+    async *chunks() {
+      for (let at = 0; at < size; at += CHUNK_BYTES) {
+        const chunk = await read(at, Math.min(CHUNK_BYTES, size - at));
+        if (chunk.byteLength === 0) return;
+        yield chunk;
+      }
+    },
+    readAll: () => read(0, size),
+    close: async () => {},
+  };
+}
+
+function fileSource(handle: PlatformFile, size: number): ByteSource {
   let closed = false;
   const read = async (position: number, length: number): Promise<Uint8Array> => {
     if (closed) throw new Error('The file was closed.');
     const buffer = new Uint8Array(length);
     let filled = 0;
     while (filled < length) {
-      const { bytesRead } = await handle.read(buffer, filled, length - filled, position + filled);
+      const bytesRead = await handle.read(buffer, filled, length - filled, position + filled);
       if (bytesRead === 0) break; // the file shrank since fstat
       filled += bytesRead;
     }

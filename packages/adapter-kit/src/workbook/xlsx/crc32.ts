@@ -1,4 +1,4 @@
-import * as zlib from 'node:zlib';
+import { platform } from '#platform';
 
 /** The CRC-32 lookup table of the pure-JavaScript fallback, built on first use. */
 let table: Uint32Array | undefined;
@@ -15,15 +15,12 @@ function crcTable(): Uint32Array {
   return table;
 }
 
-/** `zlib.crc32` where Node has it (≥ 20.15, ≥ 22.2), else `undefined`. */
-const nativeCrc32: ((data: Uint8Array, value?: number) => number) | undefined =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-    ? (zlib as { crc32: (data: Uint8Array, value?: number) => number }).crc32
-    : undefined;
+/** `zlib.crc32` where Node has it (≥ 20.15, ≥ 22.2), else `undefined` (also in browsers). */
+const nativeCrc32: ((data: Uint8Array, value?: number) => number) | undefined = platform.crc32;
 
 /**
- * Whether CRC-32 is computed natively (`zlib.crc32`, Node ≥ 20.15); the reader checks entry CRCs
- * only then, the JavaScript fallback being too slow for the hot path.
+ * Whether CRC-32 is computed natively (`zlib.crc32`, Node ≥ 20.15; never in browsers); the reader
+ * checks entry CRCs only then, the JavaScript fallback being too slow for the hot path.
  *
  * @internal
  */

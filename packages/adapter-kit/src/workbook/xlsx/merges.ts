@@ -5,7 +5,8 @@ import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
 import { scanChunks } from './xml-stream.ts';
 import { XmlSyntaxError } from './xml-text.ts';
 
-const NEEDLE = Buffer.from('mergeCell', 'latin1');
+/** `mergeCell` in ASCII (no `Buffer`: this scan also runs in browsers). */
+const NEEDLE = Uint8Array.from('mergeCell', (c) => c.charCodeAt(0));
 /** The longest `<mergeCell …>` tag taken into account. */
 const MAX_TAG = 1024;
 
@@ -14,7 +15,24 @@ function isSpace(c: number | undefined): boolean {
 }
 
 /** The `<` of a prefixed tag whose local name starts at `at` (`<x:mergeCell`), or -1. */
-function prefixedTagStart(buf: Buffer, at: number): number {
+/** Where `needle` next occurs in `buf` from `from`, or -1. */
+function indexOfBytes(buf: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0] as number;
+  const last = buf.length - needle.length;
+  for (let at = buf.indexOf(first, from); at >= 0 && at <= last; at = buf.indexOf(first, at + 1)) {
+    let i = 1;
+    while (i < needle.length && buf[at + i] === needle[i]) i++;
+    if (i === needle.length) return at;
+  }
+  return -1;
+}
+
+/** Bytes `[start, end)` as Latin-1 text (a tag, at most `MAX_TAG` bytes). */
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  return String.fromCharCode(...buf.subarray(start, end));
+}
+
+function prefixedTagStart(buf: Uint8Array, at: number): number {
   for (let i = at - 2; i >= 0 && i > at - 34; i--) {
     const c = buf[i] as number;
     if (c === 60) return i < at - 2 ? i : -1;
@@ -98,14 +116,16 @@ async function searchMerges(
   max: number,
 ): Promise<MergedRange[]> {
   const ranges: MergedRange[] = [];
-  let carry: Buffer = Buffer.alloc(0);
+  let carry = new Uint8Array(0);
   for await (const chunk of remaining(first, iterator)) {
-    const buf: Buffer =
-      carry.length === 0
-        ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-        : Buffer.concat([carry, chunk]);
+    let buf = chunk;
+    if (carry.length > 0) {
+      buf = new Uint8Array(carry.length + chunk.length);
+      buf.set(carry);
+      buf.set(chunk, carry.length);
+    }
     let keepFrom = Math.max(0, buf.length - MAX_TAG);
-    let at = buf.indexOf(NEEDLE);
+    let at = indexOfBytes(buf, NEEDLE);
     while (at >= 0) {
       const after = buf[at + NEEDLE.length];
       const before = buf[at - 1];
@@ -123,15 +143,15 @@ async function searchMerges(
           keepFrom = Math.min(keepFrom, tagStart);
           break;
         }
-        const ref = refOf(buf.toString('latin1', at + NEEDLE.length, end));
+        const ref = refOf(latin1(buf, at + NEEDLE.length, end));
         const range = ref === undefined ? undefined : parseRange(ref);
         if (range === undefined) throw new XmlSyntaxError('A mergeCell has no valid range.');
         addRange(ranges, range, max);
         keepFrom = Math.max(keepFrom, end + 1);
       }
-      at = buf.indexOf(NEEDLE, at + 1);
+      at = indexOfBytes(buf, NEEDLE, at + 1);
     }
-    carry = Buffer.from(buf.subarray(keepFrom));
+    carry = buf.slice(keepFrom);
   }
   return ranges;
 }

@@ -58,8 +58,12 @@ export interface FillXlsxTemplateOptions {
   readonly compressionLevel?: number;
 }
 
-/** The styles part added to a template that has none. */
-const MINIMAL_STYLES =
+/**
+ * The styles part added to a template that has none.
+ *
+ * @internal
+ */
+export const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
@@ -67,9 +71,11 @@ const MINIMAL_STYLES =
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
-const STYLES_CONTENT_TYPE =
+/** @internal */
+export const STYLES_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
-const STYLES_RELATIONSHIP =
+/** @internal */
+export const STYLES_RELATIONSHIP =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
 
 function scanText(text: string, names: readonly string[], handler: XmlHandler): XmlScanner {

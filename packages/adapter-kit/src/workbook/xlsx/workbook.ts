@@ -1,5 +1,6 @@
-import { open as openFile } from 'node:fs/promises';
+import { platform } from '#platform';
 import { type Limits, resolveLimits } from '../../errors.ts';
+import { isBlob, sourceName } from '../csv/source.ts';
 import { ROW_BATCHES } from '../row-batches.ts';
 import type { MergedRange, Row, RowOptions, SheetInfo, Workbook } from '../types.ts';
 import { adapterError, asAdapterError, corrupt, type ReadContext } from './fail.ts';
@@ -28,6 +29,7 @@ import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
 import { decodeXml, scanChunks } from './xml-stream.ts';
 import {
   type ByteSource,
+  blobSource,
   bytesSource,
   entryChunks,
   fileSource,
@@ -38,10 +40,12 @@ import {
 
 /**
  * Where {@link openXlsx} reads from: the bytes of the file (not copied — do not change them while
- * the workbook is in use), or a path, opened for each read and closed after it.
+ * the workbook is in use), a `Blob` or a browser's `File` (read a slice at a time, never whole),
+ * or a path (Node only), opened for each read and closed after it.
  */
 export type XlsxSource =
   | Uint8Array
+  | Blob
   | {
       /** The file's path. */
       readonly path: string;
@@ -69,16 +73,27 @@ function opener(source: XlsxSource, context: ReadContext): Opener {
     const access: Access = { source: bytesSource(source), release: () => Promise.resolve() };
     return () => Promise.resolve(access);
   }
+  if (isBlob(source)) {
+    const access: Access = {
+      source: blobSource(source, context),
+      release: () => Promise.resolve(),
+    };
+    return () => Promise.resolve(access);
+  }
   let seen: { size: number; mtimeMs: number } | undefined;
   return async () => {
-    const handle = await openFile(source.path, 'r');
+    const handle = await platform.openFile(source.path);
     try {
-      const stat = await handle.stat();
-      if (seen === undefined) seen = { size: stat.size, mtimeMs: stat.mtimeMs };
-      else if (stat.size !== seen.size || stat.mtimeMs !== seen.mtimeMs) {
+      if (seen === undefined) seen = { size: handle.size, mtimeMs: handle.mtimeMs };
+      else if (handle.size !== seen.size || handle.mtimeMs !== seen.mtimeMs) {
         throw corrupt(context, 'The file changed after it was opened.');
       }
-      return { source: fileSource(handle, stat.size, context), release: () => handle.close() };
+      const reader = {
+        read: async (buffer: Uint8Array, offset: number, length: number, position: number) => ({
+          bytesRead: await handle.read(buffer, offset, length, position),
+        }),
+      };
+      return { source: fileSource(reader, handle.size, context), release: () => handle.close() };
     } catch (error) {
       await handle.close();
       throw error;
@@ -415,8 +430,9 @@ class XlsxWorkbook implements Workbook {
  * or a custom format with d/m/y tokens); `font` from the cell style; `formula` when there is one;
  * `truncated` when longer than `limits.maxCellLength`.
  *
- * @param source - The file's bytes, or `{ path }`.
- * @param options - The file's name for messages, and limit overrides.
+ * @param source - The file's bytes, a `Blob`/`File`, or `{ path }` (Node only).
+ * @param options - The file's name for messages (default: the path, or a `File`'s name), and
+ * limit overrides.
  * @returns The workbook; {@link Workbook.close} it when done.
  * @throws AdapterError `'empty-file'`, `'wrong-file-type'` (not a zip; a legacy .xls; a Word
  * file), `'unsupported-format'` (.xlsb, .ods, an unknown zip compression), `'password-protected'`
@@ -425,6 +441,7 @@ class XlsxWorkbook implements Workbook {
  * columns, text per row, shared strings, XML depth and tag length, sheets, merged ranges: see
  * {@link Limits}). Reading rows throws the same errors as they are met. Two sheets pointing at
  * one part are `'corrupt-file'`.
+ * @throws NodeOnlyError for a path outside Node (in a browser, pass the `File`).
  *
  * @example
  * ```ts
@@ -441,7 +458,7 @@ export async function openXlsx(
   options: OpenXlsxOptions = {},
 ): Promise<Workbook> {
   const limits = resolveLimits(options.limits);
-  const file = options.file ?? (source instanceof Uint8Array ? undefined : source.path);
+  const file = options.file ?? sourceName(source);
   // Every pass over every part of this workbook counts against limits.maxInflatedBytes.
   const context: ReadContext = { file, inflated: { bytes: 0 } };
   const open = opener(source, context);

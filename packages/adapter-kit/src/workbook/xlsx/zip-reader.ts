@@ -1,12 +1,11 @@
-import type { FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync, type ZlibOptions } from 'node:zlib';
+import { platform } from '#platform';
 import type { Limits } from '../../errors.ts';
+import { NodeOnlyError } from '../../platform/platform.ts';
 import { crc32, hasNativeCrc32 } from './crc32.ts';
 import { adapterError, asAdapterError, corrupt, limitExceeded, type ReadContext } from './fail.ts';
 
 /**
- * Random access to the bytes of a zip file: an in-memory array or an open file.
+ * Random access to the bytes of a zip file: an in-memory array, an open file or a `Blob`.
  *
  * @internal
  */
@@ -23,6 +22,23 @@ export interface ByteSource {
 const FILE_CHUNK = 64 * 1024;
 /** How many bytes of an in-memory source are handed to the inflater at a time. */
 const MEMORY_CHUNK = 1024 * 1024;
+/** How many bytes one read of a `Blob` takes when streaming an entry. */
+const BLOB_CHUNK = 256 * 1024;
+
+/**
+ * What {@link fileSource} needs of an open file: positional reads (Node's `FileHandle` has them).
+ *
+ * @internal
+ */
+export interface PositionalReader {
+  /** Reads into `buffer[offset, offset + length)` from `position`. */
+  read(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ readonly bytesRead: number }>;
+}
 
 /**
  * A {@link ByteSource} over bytes in memory (no copy: the caller must not change them meanwhile).
@@ -49,9 +65,13 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
  *
  * @internal
  */
-export function fileSource(handle: FileHandle, size: number, context: ReadContext): ByteSource {
+export function fileSource(
+  handle: PositionalReader,
+  size: number,
+  context: ReadContext,
+): ByteSource {
   async function readFully(position: number, length: number): Promise<Uint8Array> {
-    const buffer = Buffer.allocUnsafe(length);
+    const buffer = new Uint8Array(length);
     let done = 0;
     while (done < length) {
       const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
@@ -68,6 +88,41 @@ export function fileSource(handle: FileHandle, size: number, context: ReadContex
       const end = position + length;
       for (let at = position; at < end; at += FILE_CHUNK) {
         yield await readFully(at, Math.min(FILE_CHUNK, end - at));
+      }
+    },
+  };
+}
+
+/**
+ * A {@link ByteSource} over a `Blob` (a browser's `File`): each read is a `slice(…).arrayBuffer()`,
+ * so only the central directory and the entry being read are ever in memory.
+ *
+ * @internal
+ */
+export function blobSource(blob: Blob, context: ReadContext): ByteSource {
+  async function readFully(position: number, length: number): Promise<Uint8Array> {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await blob.slice(position, position + length).arrayBuffer());
+    } catch (error) {
+      throw adapterError(
+        context,
+        'corrupt-file',
+        'The file could not be read (it may have been changed or removed since it was chosen). Choose it again.',
+        error,
+      );
+    }
+    if (bytes.length < length)
+      throw corrupt(context, 'The file ended before a zip record it points to.');
+    return bytes;
+  }
+  return {
+    size: blob.size,
+    read: readFully,
+    async *chunks(position, length) {
+      const end = position + length;
+      for (let at = position; at < end; at += BLOB_CHUNK) {
+        yield await readFully(at, Math.min(BLOB_CHUNK, end - at));
       }
     },
   };
@@ -417,8 +472,10 @@ export async function readDirectory(
 }
 
 /**
- * {@link readDirectory} over bytes in memory, synchronously.
+ * {@link readDirectory} over bytes in memory, synchronously (for filling templates: Node only, as
+ * inflating synchronously needs `node:zlib`).
  *
+ * @throws NodeOnlyError outside Node.
  * @internal
  */
 export function readDirectorySync(
@@ -426,6 +483,12 @@ export function readDirectorySync(
   limits: Limits,
   context: ReadContext,
 ): ZipDirectory {
+  if (platform.name !== 'node') {
+    throw new NodeOnlyError(
+      'template',
+      'Filling an .xlsx template needs Node (node:zlib); in a browser, only reading is available.',
+    );
+  }
   checkSize(bytes.length, limits, context);
   const length = tailLength(bytes.length);
   const tailStart = bytes.length - length;
@@ -559,15 +622,8 @@ export async function* entryChunks(
       yield chunk;
     }
   } else {
-    const inflater = createInflateRaw({
-      chunkSize: 64 * 1024,
-      readableHighWaterMark: 512 * 1024,
-    } as ZlibOptions);
-    const input = Readable.from(raw, { objectMode: false });
-    input.on('error', (error) => inflater.destroy(error));
-    input.pipe(inflater);
     try {
-      for await (const chunk of inflater as AsyncIterable<Uint8Array>) {
+      for await (const chunk of platform.inflateRaw(raw)) {
         produced += chunk.length;
         checkRatio(entry, produced, limits, context);
         count(chunk.length);
@@ -579,10 +635,6 @@ export async function* entryChunks(
       }
     } catch (error) {
       throw asAdapterError(context, error, what);
-    } finally {
-      input.unpipe(inflater);
-      input.destroy();
-      inflater.destroy();
     }
   }
   if (produced !== entry.uncompressedSize) {
@@ -655,8 +707,9 @@ export function readEntrySync(
     out = raw;
   } else {
     try {
-      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      out = platform.inflateRawSync(raw, entry.uncompressedSize);
     } catch (error) {
+      if (error instanceof NodeOnlyError) throw error;
       throw asAdapterError(context, error, what);
     }
   }

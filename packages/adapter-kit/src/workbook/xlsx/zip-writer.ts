@@ -1,4 +1,4 @@
-import { constants, deflateRawSync } from 'node:zlib';
+import { platform } from '#platform';
 import { crc32, crc32Combine } from './crc32.ts';
 import type { ZipEntry } from './zip-reader.ts';
 
@@ -71,11 +71,7 @@ export class SegmentWriter {
     if (bytes.length === 0) return;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    this.parts.push(
-      this.deflate
-        ? deflateRawSync(bytes, { level: this.level, finishFlush: constants.Z_SYNC_FLUSH })
-        : bytes,
-    );
+    this.parts.push(this.deflate ? platform.deflateRawSync(bytes, this.level) : bytes);
   }
 
   /** The segment written so far (the writer must not be used afterwards). */

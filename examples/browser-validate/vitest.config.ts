@@ -1,0 +1,3 @@
+import { eduvnProject } from '../../vitest.shared.ts';
+
+export default eduvnProject('example-browser-validate');
