@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveLimits } from '../../errors.ts';
-import { SHARED_STRINGS_NAMES, SharedStringsHandler } from './shared-strings.ts';
+import {
+  SHARED_STRINGS_NAMES,
+  type SharedStrings,
+  SharedStringsHandler,
+} from './shared-strings.ts';
 import { XmlScanner } from './xml-scanner.ts';
 
 function parse(xml: string, maxCellLength = 32_767) {
@@ -8,7 +13,15 @@ function parse(xml: string, maxCellLength = 32_767) {
   const scanner = new XmlScanner(SHARED_STRINGS_NAMES, handler);
   scanner.write(xml);
   scanner.end();
-  return handler.result();
+  return all(handler.result());
+}
+
+/** The strings of a table, in order, and the indexes that were cut. */
+function all(table: SharedStrings): { strings: (string | undefined)[]; truncated: number[] } {
+  return {
+    strings: Array.from({ length: table.count }, (_, i) => table.get(i)),
+    truncated: [...table.truncated],
+  };
 }
 
 describe('SharedStringsHandler', () => {
@@ -44,7 +57,7 @@ describe('SharedStringsHandler', () => {
       20,
     );
     expect(strings).toEqual(['short', 'x'.repeat(20)]);
-    expect([...truncated]).toEqual([1]);
+    expect(truncated).toEqual([1]);
   });
 
   it('refuses more strings than maxSharedStrings, or more characters than maxSharedStringsLength', () => {
@@ -55,7 +68,7 @@ describe('SharedStringsHandler', () => {
       const scanner = new XmlScanner(SHARED_STRINGS_NAMES, handler);
       scanner.write(xml);
       scanner.end();
-      return handler.result();
+      return all(handler.result());
     };
     expect(scan(table(10, 'abc'), { maxSharedStrings: 10 }).strings).toHaveLength(10);
     expect(() => scan(table(11, 'abc'), { maxSharedStrings: 10 })).toThrow(
@@ -69,5 +82,102 @@ describe('SharedStringsHandler', () => {
     expect(
       scan(table(3, 'x'.repeat(50)), { maxCellLength: 10, maxSharedStringsLength: 30 }).strings,
     ).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(10)]);
+  });
+});
+
+describe('the shared-strings table', () => {
+  const escapeText = (text: string): string =>
+    text
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replace(/[\ud800-\udfff]/gu, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase()}_`);
+  const table = (texts: readonly string[], limits: Parameters<typeof resolveLimits>[0] = {}) => {
+    const handler = new SharedStringsHandler(resolveLimits(limits));
+    const scanner = new XmlScanner(SHARED_STRINGS_NAMES, handler);
+    scanner.write(`<sst>${texts.map((t) => `<si><t>${escapeText(t)}</t></si>`).join('')}</sst>`);
+    scanner.end();
+    return handler.result();
+  };
+
+  it('gives back any text as stored, lone surrogates and astral characters included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { maxLength: 40 }),
+        fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 5 }),
+        (texts, odd) => {
+          // Carriage returns stand for themselves only as _x000D_; XML reads a raw one as \n.
+          const all = [...texts, ...odd].map((t) => t.replaceAll('\r', '\n'));
+          const read = table(all);
+          expect(read.count).toBe(all.length);
+          for (let pass = 0; pass < 2; pass++) {
+            all.forEach((text, i) => {
+              expect(read.get(i)).toBe(text);
+            });
+          }
+          expect(read.get(all.length)).toBeUndefined();
+          expect(read.get(-1)).toBeUndefined();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds strings over many pages and offset chunks, one longer than a page, as stored', () => {
+    const texts = Array.from({ length: 140_000 }, (_, i) =>
+      i % 3 === 0 ? `Nguyễn Thị ${i}` : i % 3 === 1 ? `${i}` : '',
+    );
+    const long = `Đặng ${'ư'.repeat(600_000)}`;
+    texts.splice(70_000, 0, long);
+    const read = table(texts, { maxCellLength: 1_000_000 });
+    expect(read.count).toBe(texts.length);
+    // Out of order, so that every lookup path (cache, page search) is taken.
+    for (const i of [139_999, 0, 70_000, 65_535, 65_536, 70_001, 3, 3, 69_999, 1]) {
+      expect(read.get(i)).toBe(texts[i]);
+    }
+    for (let i = 0; i < texts.length; i += 7) expect(read.get(i)).toBe(texts[i]);
+    expect(read.get(70_000)?.length).toBe(long.length);
+  });
+});
+
+describe('the shared strings read as bytes', () => {
+  const xml =
+    '\ufeff<?xml version="1.0"?><sst xmlns="urn:main"><si><t>Nguyễn Thị Ánh Tuyết</t></si>' +
+    '<si><r><t xml:space="preserve">Trường </t></r><r><t>Tiểu học &amp; THCS</t></r></si>' +
+    '<si><t>dòng 1\r\ndòng 2</t></si><si><t>_x000D_x_x005F_x0041_ 😀</t></si>' +
+    '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></si><si/><si><t/></si>' +
+    `<si><t>${'Việt '.repeat(9)}</t></si><si><t><![CDATA[<b>]]> a_</t></si><si><t>x</t></si></sst>`;
+  const bytes = new TextEncoder().encode(xml);
+  const read = (pieces: readonly Uint8Array[], asText: boolean, maxCellLength = 32_767) => {
+    const handler = new SharedStringsHandler(resolveLimits({ maxCellLength }), asText);
+    const scanner = new XmlScanner(SHARED_STRINGS_NAMES, handler);
+    for (const piece of pieces) scanner.write(piece);
+    scanner.end();
+    return all(handler.result());
+  };
+
+  it('gives the strings of the text scanner, however the bytes are split', () => {
+    for (const max of [32_767, 20]) {
+      const expected = read([bytes], true, max);
+      expect(expected.strings).toHaveLength(10);
+      expect(read([bytes], false, max)).toEqual(expected);
+      for (let i = 1; i < bytes.length; i++) {
+        const pieces = [bytes.subarray(0, i), bytes.subarray(i)];
+        expect(read(pieces, false, max), `split at byte ${i}`).toEqual(expected);
+      }
+    }
+    expect(read([bytes], false).strings.slice(0, 4)).toEqual([
+      'Nguyễn Thị Ánh Tuyết',
+      'Trường Tiểu học & THCS',
+      'dòng 1\ndòng 2',
+      '\rx_x0041_ 😀',
+    ]);
+  });
+
+  it('refuses bytes that are not UTF-8 in a string', () => {
+    const at = bytes.indexOf(0xe1);
+    const bad = Uint8Array.from(bytes);
+    bad[at + 1] = 0x41;
+    expect(() => read([bad], false)).toThrow('The XML part is not valid UTF-8 or UTF-16 text.');
   });
 });

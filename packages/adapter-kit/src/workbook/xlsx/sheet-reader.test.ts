@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AdapterError, resolveLimits } from '../../errors.ts';
 import type { Row } from '../types.ts';
-import { NO_SHARED_STRINGS, type SharedStrings } from './shared-strings.ts';
+import { NO_SHARED_STRINGS, type SharedStrings, sharedStringsOf } from './shared-strings.ts';
 import { SHEET_NAMES, SheetHandler, type SheetReadSetup } from './sheet-reader.ts';
 import { NO_STYLES, STYLES_NAMES, type Styles, StylesHandler } from './styles.ts';
 import { sheetXml } from './xlsx.test-helper.ts';
-import { XmlScanner } from './xml-scanner.ts';
+import { type XmlPiece, XmlScanner } from './xml-scanner.ts';
 import { decodeXml } from './xml-stream.ts';
 import { XmlSyntaxError } from './xml-text.ts';
 
@@ -35,7 +35,7 @@ function setup(overrides: Partial<SheetReadSetup> = {}): SheetReadSetup {
   };
 }
 
-function rowsOf(chunks: readonly string[], options: Partial<SheetReadSetup> = {}): Row[] {
+function rowsOf(chunks: readonly XmlPiece[], options: Partial<SheetReadSetup> = {}): Row[] {
   const handler = new SheetHandler(setup(options));
   const scanner = new XmlScanner(SHEET_NAMES, handler);
   const rows: Row[] = [];
@@ -49,7 +49,7 @@ function rowsOf(chunks: readonly string[], options: Partial<SheetReadSetup> = {}
   return rows;
 }
 
-const strings: SharedStrings = { strings: ['Họ tên', 'Nguyễn Văn An'], truncated: new Set() };
+const strings: SharedStrings = sharedStringsOf(['Họ tên', 'Nguyễn Văn An'], new Set());
 
 describe('SheetHandler', () => {
   it('reads every cell type', () => {
@@ -129,7 +129,7 @@ describe('SheetHandler', () => {
       value: 'a'.repeat(10),
       truncated: true,
     });
-    const cut: SharedStrings = { strings: ['b'.repeat(10)], truncated: new Set([0]) };
+    const cut: SharedStrings = sharedStringsOf(['b'.repeat(10)], new Set([0]));
     expect(
       rowsOf([sheetXml('<row><c t="s"><v>0</v></c></row>')], { limits, sharedStrings: cut })[0]
         ?.cells[0],
@@ -175,7 +175,7 @@ describe('SheetHandler', () => {
     });
     expect((wide as AdapterError).message).toContain('the text of row 3 (30)');
     // A reference to a long shared string counts as the text it stands for.
-    const shared: SharedStrings = { strings: ['b'.repeat(20)], truncated: new Set() };
+    const shared: SharedStrings = sharedStringsOf(['b'.repeat(20)], new Set());
     const refs = thrown(sheetXml('<row><c t="s"><v>0</v></c><c t="s"><v>0</v></c></row>'), {
       sharedStrings: shared,
     });
@@ -201,8 +201,8 @@ describe('SheetHandler', () => {
           from = p;
         }
       }
-      const pieces: string[] = [];
-      for await (const text of decodeXml(chunks())) pieces.push(text);
+      const pieces: XmlPiece[] = [];
+      for await (const piece of decodeXml(chunks())) pieces.push(piece);
       return rowsOf(pieces, options);
     };
     for (let i = 1; i < bytes.length; i++)

@@ -4,6 +4,26 @@ import type { Cell, CellValue, Row } from '../types.ts';
 import { parseRange } from './cell-ref.ts';
 import { limitExceeded, type ReadContext } from './fail.ts';
 import type { SharedStrings } from './shared-strings.ts';
+import {
+  C,
+  DIMENSION,
+  F,
+  IS,
+  ROW,
+  RPH,
+  SHEET_DATA,
+  SheetByteReader,
+  type SheetSink,
+  T,
+  TYPE_B,
+  TYPE_D,
+  TYPE_E,
+  TYPE_INLINE,
+  TYPE_N,
+  TYPE_S,
+  TYPE_STR,
+  V,
+} from './sheet-bytes.ts';
 import type { Styles } from './styles.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
 import { cutText, ownText, unescapeOoxml, XmlSyntaxError } from './xml-text.ts';
@@ -20,24 +40,6 @@ export const SHEET_NAMES = [
   'rPh',
   'dimension',
 ] as const;
-const SHEET_DATA = 0;
-const ROW = 1;
-const C = 2;
-const V = 3;
-const F = 4;
-const IS = 5;
-const T = 6;
-const RPH = 7;
-const DIMENSION = 8;
-
-/** Cell types (`t`). */
-const TYPE_N = 0;
-const TYPE_S = 1;
-const TYPE_STR = 2;
-const TYPE_INLINE = 3;
-const TYPE_B = 4;
-const TYPE_E = 5;
-const TYPE_D = 6;
 
 /** Where text goes while collecting. */
 const INTO_V = 1;
@@ -65,6 +67,11 @@ export interface SheetReadSetup {
   readonly context: ReadContext;
   /** The sheet, for messages (`'The sheet "Lớp 1A" (xl/worksheets/sheet1.xml)'`). */
   readonly place?: string;
+  /**
+   * Read the sheet as text through the scanner's events instead of as bytes (the same rows and
+   * errors, slower; for tests comparing the two).
+   */
+  readonly asText?: boolean;
 }
 
 /**
@@ -84,13 +91,15 @@ export interface SheetReadSetup {
  *
  * @internal
  */
-export class SheetHandler implements XmlHandler {
+export class SheetHandler implements XmlHandler, SheetSink {
   /** Whether the scanner is inside `<v>`, `<f>` or an inline string's `<t>`. */
   collecting = false;
   /** Rows completed since the caller last took them. */
   queue: Row[] = [];
+  /** The sheet's byte reader (see {@link SheetByteReader}), unless `asText` is set. */
+  readonly bytes: SheetByteReader | undefined;
 
-  private readonly strings: readonly string[];
+  private readonly strings: SharedStrings;
   private readonly stringsCut: ReadonlySet<number>;
   private readonly styleIsDate: Uint8Array;
   private readonly styleFont: readonly (string | undefined)[];
@@ -114,10 +123,15 @@ export class SheetHandler implements XmlHandler {
   private v: string | undefined;
   private f: string | undefined;
   private t: string | undefined;
+  /** The value of `<v>` when it is a plain run of digits read as a number, else -1. */
+  private num = -1;
+  /** How many digits {@link SheetHandler.num} was read from. */
+  private numDigits = 0;
 
   /** @param setup - Shared strings, styles, date system, limits. */
   constructor(private readonly setup: SheetReadSetup) {
-    this.strings = setup.sharedStrings.strings;
+    this.bytes = setup.asText === true ? undefined : new SheetByteReader(this, setup.limits);
+    this.strings = setup.sharedStrings;
     this.stringsCut = setup.sharedStrings.truncated;
     this.styleIsDate = setup.styles.isDate;
     this.styleFont = setup.styles.font;
@@ -138,6 +152,62 @@ export class SheetHandler implements XmlHandler {
         this.openCell(scanner);
         if (selfClosing) this.closeCell();
         return;
+      case ROW:
+        if (this.inSheetData) {
+          this.openRow(scanner);
+          if (selfClosing) this.closeRow();
+        }
+        return;
+      case DIMENSION:
+        this.checkDimension(scanner.attr('ref'));
+        return;
+      default:
+        this.element(id, selfClosing);
+    }
+  }
+
+  /** @inheritdoc */
+  row(number: number, selfClosing: boolean): void {
+    if (!this.inSheetData) return;
+    this.beginRow(number);
+    if (selfClosing) this.closeRow();
+  }
+
+  /** @inheritdoc */
+  cell(column: number, type: number, style: number, selfClosing: boolean): void {
+    if (style < 0) throw new XmlSyntaxError('A cell style is not a whole number.');
+    this.beginCell(column, type, style);
+    if (selfClosing) this.closeCell();
+  }
+
+  /** @inheritdoc */
+  dimension(ref: string | undefined): void {
+    this.checkDimension(ref);
+  }
+
+  /** @inheritdoc */
+  raw(_buf: Uint8Array, _start: number, _end: number): boolean {
+    return false;
+  }
+
+  /** @inheritdoc */
+  digits(value: number, count: number): boolean {
+    if (
+      this.into !== INTO_V ||
+      this.num >= 0 ||
+      (this.v as string).length > 0 ||
+      !(this.type === TYPE_N || (this.type === TYPE_S && count <= 10))
+    ) {
+      return false;
+    }
+    this.num = value;
+    this.numDigits = count;
+    return true;
+  }
+
+  /** @inheritdoc */
+  element(id: number, selfClosing: boolean): void {
+    switch (id) {
       case V:
         if (this.column >= 0) {
           this.v ??= '';
@@ -163,17 +233,8 @@ export class SheetHandler implements XmlHandler {
       case RPH:
         if (!selfClosing) this.phonetic++;
         return;
-      case ROW:
-        if (this.inSheetData) {
-          this.openRow(scanner);
-          if (selfClosing) this.closeRow();
-        }
-        return;
       case SHEET_DATA:
         this.inSheetData = !selfClosing;
-        return;
-      case DIMENSION:
-        this.checkDimension(scanner.attr('ref'));
         return;
     }
   }
@@ -214,6 +275,11 @@ export class SheetHandler implements XmlHandler {
   text(text: string): void {
     switch (this.into) {
       case INTO_V:
+        if (this.num >= 0) {
+          // Digits came first: the value goes on as text.
+          this.v = String(this.num).padStart(this.numDigits, '0');
+          this.num = -1;
+        }
         if ((this.v as string).length < this.collectLimit) this.v += text;
         return;
       case INTO_T:
@@ -250,6 +316,12 @@ export class SheetHandler implements XmlHandler {
         if (number < 1) throw new XmlSyntaxError('A row number is not a positive whole number.');
       }
     }
+    this.beginRow(number);
+  }
+
+  /** A row starts: `number` from its `r` (0 when not a whole number), -1 without one. */
+  private beginRow(number: number): void {
+    if (number === 0) throw new XmlSyntaxError('A row number is not a positive whole number.');
     if (number < 0) number = this.rowNumber + 1;
     else if (number <= this.rowNumber)
       throw new XmlSyntaxError('The rows of the sheet are out of order.');
@@ -303,6 +375,12 @@ export class SheetHandler implements XmlHandler {
         if (style < 0) throw new XmlSyntaxError('A cell style is not a whole number.');
       }
     }
+    this.beginCell(column, type, style);
+  }
+
+  /** A cell starts: its 0-based column (-1 without `r`), type and style. */
+  private beginCell(column: number, type: number, style: number): void {
+    if (!this.inRow) throw new XmlSyntaxError('A cell is outside a row.');
     if (column < 0) column = this.column + 1;
     else if (column <= this.column)
       throw new XmlSyntaxError('The cells of a row are out of order.');
@@ -315,6 +393,7 @@ export class SheetHandler implements XmlHandler {
     this.v = undefined;
     this.f = undefined;
     this.t = undefined;
+    this.num = -1;
     this.inIs = false;
   }
 
@@ -352,12 +431,15 @@ export class SheetHandler implements XmlHandler {
     let cut = false;
     switch (this.type) {
       case TYPE_S: {
-        if (v === undefined || v.length === 0) {
-          this.skipCell();
-          return;
+        let index = this.num;
+        if (index < 0) {
+          if (v === undefined || v.length === 0) {
+            this.skipCell();
+            return;
+          }
+          index = parseIndex(v);
         }
-        const index = parseIndex(v);
-        const text = this.strings[index];
+        const text = this.strings.get(index);
         if (text === undefined)
           throw new XmlSyntaxError('A cell points to a shared string that does not exist.');
         value = text;
@@ -365,6 +447,11 @@ export class SheetHandler implements XmlHandler {
         break;
       }
       case TYPE_N: {
+        if (this.num >= 0) {
+          value = this.num;
+          if (this.styleIsDate[this.style] === 1) date = this.date(this.num);
+          break;
+        }
         if (v === undefined || v.length === 0) {
           if (this.f === undefined || this.f.length === 0) {
             this.skipCell();
@@ -437,6 +524,17 @@ export class SheetHandler implements XmlHandler {
         throw this.exceeded('maxRowLength', this.rowLength, `The text of row ${this.rowNumber}`);
       }
     }
+    const font = this.styleFont[this.style];
+    if (!cut && (formula === undefined || formula.length === 0)) {
+      // The usual cells, each built whole (one object shape per kind, no property added later).
+      if (date === undefined) {
+        this.cells[column] = font === undefined ? { value } : { value, font };
+      } else {
+        this.cells[column] = font === undefined ? { value, date } : { value, date, font };
+      }
+      this.skipCell();
+      return;
+    }
     const cell: {
       value: CellValue;
       date?: string;
@@ -447,20 +545,18 @@ export class SheetHandler implements XmlHandler {
       value,
     };
     if (date !== undefined) cell.date = date;
-    const font = this.styleFont[this.style];
     if (font !== undefined) cell.font = font;
     if (formula !== undefined && formula.length > 0) cell.formula = formula;
     if (cut) cell.truncated = true;
     this.cells[column] = cell;
-    this.v = undefined;
-    this.f = undefined;
-    this.t = undefined;
+    this.skipCell();
   }
 
   private skipCell(): void {
     this.v = undefined;
     this.f = undefined;
     this.t = undefined;
+    this.num = -1;
   }
 
   private date(serial: number): string | undefined {

@@ -19,6 +19,38 @@ export interface XmlHandler {
    * text node may come in several pieces when it spans chunks.
    */
   text(text: string): void;
+  /**
+   * A reader of the part's UTF-8 bytes, when the handler reads them itself (faster than text):
+   * the scanner then hands it every piece it is given (text pieces as UTF-8) instead of scanning
+   * them, and the reader makes the same checks as the scanner.
+   */
+  readonly bytes?: XmlByteReader | undefined;
+}
+
+/**
+ * Reads an XML part from its UTF-8 bytes, piece by piece, for an {@link XmlHandler} that does so
+ * itself (see {@link XmlHandler.bytes}).
+ *
+ * @internal
+ */
+export interface XmlByteReader {
+  /** The next bytes of the part. */
+  write(bytes: Uint8Array): void;
+  /** The end of the part; throws {@link XmlSyntaxError} when it is incomplete. */
+  end(): void;
+}
+
+/**
+ * A piece of an XML part as {@link XmlScanner.write} takes it: UTF-8 bytes (checked as they are
+ * read), or text.
+ *
+ * @internal
+ */
+export type XmlPiece = string | Uint8Array;
+
+/** The error for bytes that are not valid in the part's encoding. */
+export function notText(cause?: unknown): XmlSyntaxError {
+  return new XmlSyntaxError('The XML part is not valid UTF-8 or UTF-16 text.', { cause });
 }
 
 const LT = 60;
@@ -148,6 +180,7 @@ export class XmlScanner {
   ) {
     this.maxTagLength = budget.maxTagLength ?? DEFAULT_LIMITS.maxTagLength;
     this.maxDepth = budget.maxXmlDepth ?? DEFAULT_LIMITS.maxXmlDepth;
+    this.byteReader = handler.bytes;
     this.table.fill(-1);
     names.forEach((name, id) => {
       if (name.length === 0 || name.length > MAX_NAME)
@@ -163,8 +196,40 @@ export class XmlScanner {
     });
   }
 
-  /** Scans the next chunk of the document. */
-  write(chunk: string): void {
+  private decoder: TextDecoder | undefined;
+  private readonly byteReader: XmlByteReader | undefined;
+  private encoder: TextEncoder | undefined;
+
+  /**
+   * Scans the next piece of the document: UTF-8 bytes (a character may be split between pieces;
+   * the bytes are checked) or text. A handler that reads bytes itself (see
+   * {@link XmlHandler.bytes}) is given the piece as UTF-8 bytes instead.
+   */
+  write(piece: XmlPiece): void {
+    if (this.byteReader !== undefined) {
+      if (typeof piece === 'string') {
+        this.encoder ??= new TextEncoder();
+        this.byteReader.write(this.encoder.encode(piece));
+      } else {
+        this.byteReader.write(piece);
+      }
+      return;
+    }
+    if (typeof piece === 'string') {
+      this.writeText(piece);
+      return;
+    }
+    this.decoder ??= new TextDecoder('utf-8', { fatal: true });
+    let text: string;
+    try {
+      text = this.decoder.decode(piece, { stream: true });
+    } catch (error) {
+      throw notText(error);
+    }
+    if (text.length > 0) this.writeText(text);
+  }
+
+  private writeText(chunk: string): void {
     if (this.retryAt > 0) {
       // A long token is unfinished: scan it again only once the text has doubled.
       this.waiting.push(chunk);
@@ -230,6 +295,19 @@ export class XmlScanner {
 
   /** Ends the document; throws {@link XmlSyntaxError} when it is incomplete. */
   end(): void {
+    if (this.byteReader !== undefined) {
+      this.byteReader.end();
+      return;
+    }
+    if (this.decoder !== undefined) {
+      let rest: string;
+      try {
+        rest = this.decoder.decode();
+      } catch (error) {
+        throw notText(error);
+      }
+      if (rest.length > 0) this.writeText(rest);
+    }
     if (this.retryAt > 0) {
       this.retry(true);
     } else if (this.carry.length > 0) {

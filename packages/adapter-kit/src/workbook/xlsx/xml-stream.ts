@@ -1,5 +1,4 @@
-import type { XmlScanner } from './xml-scanner.ts';
-import { XmlSyntaxError } from './xml-text.ts';
+import { notText, type XmlPiece, type XmlScanner } from './xml-scanner.ts';
 
 /** The encoding of an XML part from its first bytes: UTF-16 with a byte-order mark, else UTF-8. */
 function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
@@ -8,21 +7,28 @@ function encodingOf(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
   return 'utf-8';
 }
 
-function notText(error: unknown): XmlSyntaxError {
-  return new XmlSyntaxError('The XML part is not valid UTF-8 or UTF-16 text.', { cause: error });
-}
-
 /**
- * The text of an XML part from its bytes, chunk by chunk: UTF-8 (a BOM is dropped), or UTF-16
- * when the part starts with a UTF-16 byte-order mark. Characters split between chunks are joined.
+ * The pieces of an XML part for {@link XmlScanner.write}, chunk by chunk: a UTF-8 part's bytes as
+ * they are (the scanner checks and decodes them, or reads them as bytes, dropping a leading
+ * byte-order mark), or the text of a UTF-16 part (one starting with a UTF-16 byte-order mark), decoded
+ * here with characters split between chunks joined.
  *
- * @throws XmlSyntaxError when the bytes are not valid in the encoding.
+ * @throws XmlSyntaxError when a UTF-16 part's bytes are not valid UTF-16.
  * @internal
  */
-export async function* decodeXml(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+export async function* decodeXml(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<XmlPiece> {
   let decoder: TextDecoder | undefined;
+  let first = true;
   for await (const chunk of chunks) {
-    decoder ??= new TextDecoder(encodingOf(chunk), { fatal: true });
+    if (first && chunk.length > 0) {
+      first = false;
+      const encoding = encodingOf(chunk);
+      if (encoding !== 'utf-8') decoder = new TextDecoder(encoding, { fatal: true });
+    }
+    if (decoder === undefined) {
+      if (chunk.length > 0) yield chunk;
+      continue;
+    }
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
@@ -64,6 +70,6 @@ export async function scanChunks(
   chunks: AsyncIterable<Uint8Array>,
   scanner: XmlScanner,
 ): Promise<void> {
-  for await (const text of decodeXml(chunks)) scanner.write(text);
+  for await (const piece of decodeXml(chunks)) scanner.write(piece);
   scanner.end();
 }

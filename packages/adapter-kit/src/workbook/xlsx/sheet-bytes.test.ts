@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolveLimits } from '../../errors.ts';
+import type { Row } from '../types.ts';
+import { type SharedStrings, sharedStringsOf } from './shared-strings.ts';
+import { SHEET_NAMES, SheetHandler, type SheetReadSetup } from './sheet-reader.ts';
+import { NO_STYLES } from './styles.ts';
+import { sheetXml } from './xlsx.test-helper.ts';
+import { XmlScanner } from './xml-scanner.ts';
+
+const strings: SharedStrings = sharedStringsOf(['Họ và tên', 'Nguyễn Thị Ánh Tuyết']);
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function setup(overrides: Partial<SheetReadSetup> = {}): SheetReadSetup {
+  return {
+    sharedStrings: strings,
+    styles: NO_STYLES,
+    dateSystem: '1900',
+    limits: resolveLimits(),
+    context: { file: 'test.xlsx' },
+    ...overrides,
+  };
+}
+
+/** The rows of a sheet given as byte pieces, or the error, read as bytes or as text. */
+function read(
+  pieces: readonly Uint8Array[],
+  asText = false,
+  overrides: Partial<SheetReadSetup> = {},
+): { rows: Row[] } | { error: string } {
+  const options = setup({ ...overrides, asText });
+  const handler = new SheetHandler(options);
+  const scanner = new XmlScanner(SHEET_NAMES, handler, options.limits);
+  const rows: Row[] = [];
+  try {
+    for (const piece of pieces) {
+      scanner.write(piece);
+      rows.push(...handler.queue);
+      handler.queue = [];
+    }
+    scanner.end();
+  } catch (error) {
+    return { error: `${(error as Error).name}: ${(error as Error).message}` };
+  }
+  rows.push(...handler.queue);
+  return { rows };
+}
+
+function splitAt(bytes: Uint8Array, points: readonly number[]): Uint8Array[] {
+  const sorted = [...new Set(points)]
+    .filter((p) => p > 0 && p < bytes.length)
+    .sort((a, b) => a - b);
+  const pieces: Uint8Array[] = [];
+  let from = 0;
+  for (const p of [...sorted, bytes.length]) {
+    pieces.push(bytes.subarray(from, p));
+    from = p;
+  }
+  return pieces;
+}
+
+/** Sheets with every construct the byte reader handles, and broken ones. */
+const SHEETS = [
+  sheetXml(
+    '<row r="1" spans="1:4"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> Nguyễn Thị Ánh Tuyết &amp; Đặng _x000D_ </t></is></c>' +
+      '<c r="B1" s="0"><v>44096</v></c><c r="C1" t="s"><v>1</v></c><c r="D1" t="str"><f>"Lê "&amp;"Văn"</f><v>Lê Văn</v></c></row>' +
+      '<row r="2"><c r="A2"><v>-1.5E-3</v></c><c r="$C$2" t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c t="d"><v>2020-09-22</v></c>' +
+      '<c t="inlineStr"><is><r><t>Trường </t></r><r><t>Tiểu học</t></r><rPh><t>x</t></rPh></is></c></row>' +
+      '<!-- a comment with <c> and Tiếng Việt --><?pi Việt?>' +
+      '<row><c><v>007</v></c><c><v>1234567890123456789</v></c><c><v>&#52;2</v></c><c t="s"><v><![CDATA[0]]></v></c>' +
+      '<c t="inlineStr"><is><t>dòng 1\r\ndòng 2\rdòng 3</t></is></c><c t="inlineStr"><is><t>😀 &#x1F600;</t></is></c></row>',
+    '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>',
+    '<dimension ref="A1:F3"/>',
+  ),
+  `\ufeff${sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>')}`,
+  '<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Lê Thị</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>',
+  sheetXml('<row><c t="s"><v>9</v></c></row>'),
+  sheetXml('<row><c><v>abc</v></c></row>'),
+  sheetXml('<row r="0"><c><v>1</v></c></row>'),
+  sheetXml('<row><c s="x"><v>1</v></c></row>'),
+  sheetXml('<row><c t="zz"><v>1</v></c></row>'),
+  sheetXml('<row><c r="1"><v>1</v></c></row>'),
+  sheetXml('<row><c><v>1</v></c></rov>'),
+  sheetXml('<row><c><v>&bogus;</v></c></row>'),
+  `${sheetXml('<row><c><v>1</v></c></row>')}<second/>`,
+  '<!DOCTYPE x><worksheet/>',
+  sheetXml('<row><c><v>1</v></c></row>').slice(0, -5),
+  `stray${sheetXml('')}`,
+];
+
+describe('SheetByteReader', () => {
+  it('gives the rows and errors of the text scanner, however the bytes are split', () => {
+    const rowsOf = (xml: string): Row[] | undefined => {
+      const result = read([encode(xml)]);
+      return 'rows' in result ? result.rows : undefined;
+    };
+    expect(rowsOf(SHEETS[0] as string)?.map((row) => row.cells.length)).toEqual([4, 6, 6]);
+    expect(rowsOf(SHEETS[0] as string)?.[2]?.cells).toEqual([
+      { value: 7 },
+      { value: Number('1234567890123456789') },
+      { value: 42 },
+      { value: 'Họ và tên' },
+      { value: 'dòng 1\ndòng 2\ndòng 3' },
+      { value: '😀 😀' },
+    ]);
+    expect(rowsOf(SHEETS[1] as string)).toEqual([{ row: 1, cells: [{ value: 1 }] }]);
+    for (const broken of SHEETS.slice(3))
+      expect(read([encode(broken)]), broken).toHaveProperty('error');
+    for (const xml of SHEETS) {
+      const bytes = encode(xml);
+      const expected = read([bytes], true);
+      expect(read([bytes]), xml).toEqual(expected);
+      for (let i = 1; i < bytes.length; i++) {
+        expect(read(splitAt(bytes, [i])), `${xml} split at byte ${i}`).toEqual(expected);
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: SHEETS.length - 1 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (which, raw) => {
+          const bytes = encode(SHEETS[which] as string);
+          const points = raw.map((p) => p % bytes.length);
+          expect(read(splitAt(bytes, points))).toEqual(read([bytes], true));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a Vietnamese cell split at every byte, UTF-8 sequences included', () => {
+    const text = 'Nguyễn Thị Ánh Tuyết — Trường THCS Đặng Thai Mai, Thừa Thiên Huế';
+    const xml = sheetXml(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c><c r="B1" t="str"><f>"${text}"</f><v>${text}</v></c></row>`,
+    );
+    const bytes = encode(xml);
+    const expected = {
+      rows: [{ row: 1, cells: [{ value: text }, { value: text, formula: `"${text}"` }] }],
+    };
+    for (let i = 1; i < bytes.length; i++) {
+      expect(read(splitAt(bytes, [i])), `split at byte ${i}`).toEqual(expected);
+    }
+    // Every byte its own piece.
+    expect(read(Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)))).toEqual(expected);
+  });
+
+  it('refuses bytes that are not UTF-8, in cells, markup and skipped text alike', () => {
+    const good = encode(sheetXml('<row><c t="inlineStr"><is><t>Việt</t></is></c></row>'));
+    const at = good.indexOf(0xe1); // the first byte of "ệ"
+    for (const bad of [
+      [...good.subarray(0, at), 0xff, ...good.subarray(at + 1)],
+      [...good.subarray(0, at + 1), 0x41, ...good.subarray(at + 2)],
+      [...encode('<worksheet a="'), 0xc3, ...encode('"><sheetData/></worksheet>')],
+      [...encode('<worksheet><sheetData/><x>'), 0xed, 0xa0, 0x80, ...encode('</x></worksheet>')],
+      [...encode('<worksheet><!-- '), 0xc0, 0x80, ...encode(' --><sheetData/></worksheet>')],
+    ]) {
+      const bytes = Uint8Array.from(bad);
+      for (const pieces of [[bytes], splitAt(bytes, [bytes.length - 20])]) {
+        expect(read(pieces)).toEqual({
+          error: 'XmlSyntaxError: The XML part is not valid UTF-8 or UTF-16 text.',
+        });
+      }
+    }
+  });
+
+  it('scans a tag split over many pieces in linear work, and refuses one beyond maxTagLength', () => {
+    const xml = sheetXml(`<row a="${'x'.repeat(1_000_000)}"><c><v>1</v></c></row>`);
+    const bytes = encode(xml);
+    const handler = new SheetHandler(setup({ limits: resolveLimits({ maxTagLength: 2_000_000 }) }));
+    const scanner = new XmlScanner(SHEET_NAMES, handler);
+    for (let at = 0; at < bytes.length; at += 1000) scanner.write(bytes.subarray(at, at + 1000));
+    scanner.end();
+    expect(handler.queue).toEqual([{ row: 1, cells: [{ value: 1 }] }]);
+    expect(handler.bytes?.scanned).toBeLessThan(4 * bytes.length);
+    const limited = read(splitAt(bytes, [100, 5000, 600_000]), false, {
+      limits: resolveLimits({ maxTagLength: 100_000 }),
+    });
+    expect(limited).toEqual({
+      error: expect.stringContaining('LimitHit'),
+    });
+  });
+
+  it('refuses nesting deeper than maxXmlDepth', () => {
+    const xml = `<worksheet>${'<a>'.repeat(20)}${'</a>'.repeat(20)}<sheetData/></worksheet>`;
+    expect(read([encode(xml)], false, { limits: resolveLimits({ maxXmlDepth: 10 }) })).toEqual({
+      error: expect.stringContaining('LimitHit'),
+    });
+    expect(read([encode(xml)], false, { limits: resolveLimits({ maxXmlDepth: 21 }) })).toEqual({
+      rows: [],
+    });
+    // A cell's <v> counts too, also when the cell is read at once.
+    const cell = encode(
+      '<worksheet><sheetData><row><c r="A1"><v>1</v></c></row></sheetData></worksheet>',
+    );
+    for (const [depth, expected] of [
+      [4, { error: expect.stringContaining('LimitHit') }],
+      [5, { rows: [{ row: 1, cells: [{ value: 1 }] }] }],
+    ] as const) {
+      const limits = resolveLimits({ maxXmlDepth: depth });
+      expect(read([cell], false, { limits })).toEqual(expected);
+      expect(read([cell], true, { limits })).toEqual(expected);
+    }
+  });
+});
