@@ -537,19 +537,21 @@ export async function checkFiles(
           own === undefined
             ? quotedValue(issue.problem)
             : describeIssueValue(own, entity, issue.field);
-        note(run, {
+        // Built property by property (no spreads): a file may hold a reading problem per row.
+        const problem: { -readonly [K in keyof ReadingProblem]: ReadingProblem[K] } = {
           code,
           entity,
           recordKey: key,
-          ...(issue.field === undefined ? {} : { field: issue.field }),
-          ...(classCode === undefined ? {} : { classCode }),
-          file: run.name,
-          sheet: provenance.sheet,
-          row: provenance.row,
-          ...(issue.column === undefined ? {} : { column: issue.column }),
-          ...(value === undefined ? {} : { value }),
-          detail: issue.problem,
-        });
+        };
+        if (issue.field !== undefined) problem.field = issue.field;
+        if (classCode !== undefined) problem.classCode = classCode;
+        problem.file = run.name;
+        problem.sheet = provenance.sheet;
+        problem.row = provenance.row;
+        if (issue.column !== undefined) problem.column = issue.column;
+        if (value !== undefined) problem.value = value;
+        problem.detail = issue.problem;
+        note(run, problem);
       }
     };
 

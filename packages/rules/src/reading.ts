@@ -1,6 +1,6 @@
 import { entityByName, fieldsOf } from '@eduvn/standard';
 import { symbolOf } from './core/keys.ts';
-import { localize } from './core/localize.ts';
+import { render } from './core/localize.ts';
 import type { Issue, IssueLocation } from './core/report.ts';
 import type { Localized, Severity } from './core/types.ts';
 
@@ -321,19 +321,35 @@ export interface ReadingIssueOptions {
 const MAX_SHOWN = 200;
 
 const shorten = (s: string): string => {
+  // No more code units than the limit: no more characters either.
+  if (s.length <= MAX_SHOWN) return s;
   const chars = [...s];
   return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : s;
 };
 
 const COLUMN_LETTERS = /^[A-Z]{1,3}$/;
 
+/** By entity: its fields' labels by name (`null`: an entity the standard lacks). */
+const labelsByEntity = new Map<string, ReadonlyMap<string, Localized> | null>();
+
 /** The label of a field of an entity in both languages, or `undefined`. */
 function labelOf(entity: string | undefined, field: string): Localized | undefined {
   if (entity === undefined) return undefined;
-  const schema = entityByName(entity);
-  if (!schema) return undefined;
-  const top = field.split('.')[0];
-  return fieldsOf(schema).find((f) => f.name === top)?.label;
+  let labels = labelsByEntity.get(entity);
+  if (labels === undefined) {
+    const schema = entityByName(entity);
+    if (schema) {
+      const byName = new Map<string, Localized>();
+      // The first field of a name, as a search of the list finds it.
+      for (const f of fieldsOf(schema)) if (!byName.has(f.name)) byName.set(f.name, f.label);
+      labels = byName;
+    } else labels = null;
+    // Entities are the standard's, or a caller's odd name: a few are kept.
+    if (labelsByEntity.size < 1_000) labelsByEntity.set(entity, labels);
+  }
+  if (labels === null) return undefined;
+  const top = field.split('.')[0] as string;
+  return labels.get(top);
 }
 
 /**
@@ -369,41 +385,59 @@ export function readingIssue(problem: ReadingProblem, options: ReadingIssueOptio
   const { field, column, row } = problem;
   const label = field === undefined ? undefined : labelOf(problem.entity, field);
   const value = problem.value === undefined ? undefined : shorten(problem.value);
-  const base = {
-    value: value === undefined ? '—' : `"${value}"`,
-    column: column ?? '—',
-    sheet: problem.sheet ?? '—',
-    detail: problem.detail ? `: ${shorten(problem.detail)}` : '',
-  };
   const fieldIn = (lang: 'vi' | 'en'): string =>
     label?.[lang] ??
     field ??
     (column === undefined ? '—' : `(${lang === 'vi' ? 'cột' : 'column'} ${column})`);
-  const vi = localize(info.message, { ...base, field: fieldIn('vi'), detail: '' }).vi;
-  const en = localize(info.message, { ...base, field: fieldIn('en') }).en;
-  const hint = localize(info.hint, { ...base, field: fieldIn('vi') });
-  const location: IssueLocation = {
-    ...(problem.file === undefined ? {} : { file: problem.file }),
-    ...(problem.sheet === undefined ? {} : { sheet: problem.sheet }),
-    ...(row === undefined ? {} : { row }),
-    ...(column === undefined ? {} : { column }),
-    ...(column !== undefined && row !== undefined && COLUMN_LETTERS.test(column)
-      ? { cell: `${column}${row}` }
-      : {}),
+  // One set of params, changed between the texts: the Vietnamese message has no detail (the
+  // reader's own words are English), the English texts the field's English label.
+  const params = {
+    value: value === undefined ? '—' : `"${value}"`,
+    column: column ?? '—',
+    sheet: problem.sheet ?? '—',
+    detail: '',
+    field: fieldIn('vi'),
   };
+  const vi = render(info.message.vi, params);
+  params.detail = problem.detail ? `: ${shorten(problem.detail)}` : '';
+  const hintVi = render(info.hint.vi, params);
+  params.field = fieldIn('en');
+  const en = render(info.message.en, params);
+  const hintEn = render(info.hint.en, params);
+  // Objects built property by property, in the order the report has always shown them.
+  const location: { -readonly [K in keyof IssueLocation]: IssueLocation[K] } = {};
+  let located = false;
+  if (problem.file !== undefined) {
+    location.file = problem.file;
+    located = true;
+  }
+  if (problem.sheet !== undefined) {
+    location.sheet = problem.sheet;
+    located = true;
+  }
+  if (row !== undefined) {
+    location.row = row;
+    located = true;
+  }
+  if (column !== undefined) {
+    location.column = column;
+    located = true;
+    if (row !== undefined && COLUMN_LETTERS.test(column)) location.cell = `${column}${row}`;
+  }
   const symbol = problem.entity === undefined ? undefined : symbolOf(problem.entity, field);
-  return {
+  const issue: { -readonly [K in keyof Issue]: Issue[K] } = {
     ruleId: info.id,
     severity,
     basis: info.basis,
     entity: problem.entity ?? '',
     recordKey: problem.recordKey ?? '',
-    ...(field === undefined ? {} : { field }),
-    ...(symbol === undefined ? {} : { symbol }),
-    ...(problem.classCode === undefined ? {} : { classCode: problem.classCode }),
-    ...(Object.keys(location).length === 0 ? {} : { location }),
-    ...(value === undefined ? {} : { value }),
-    message: { vi, en },
-    hint: { vi: hint.vi, en: localize(info.hint, { ...base, field: fieldIn('en') }).en },
-  };
+  } as Issue;
+  if (field !== undefined) issue.field = field;
+  if (symbol !== undefined) issue.symbol = symbol;
+  if (problem.classCode !== undefined) issue.classCode = problem.classCode;
+  if (located) issue.location = location;
+  if (value !== undefined) issue.value = value;
+  issue.message = { vi, en };
+  issue.hint = { vi: hintVi, en: hintEn };
+  return issue;
 }

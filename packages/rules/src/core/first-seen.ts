@@ -1,12 +1,14 @@
 import { IntColumn } from './int-column.ts';
-import { type Place, placeOf } from './place.ts';
+import type { Place } from './place.ts';
+import { PlaceColumns } from './places.ts';
 import type { Provenance } from './types.ts';
 
 /**
  * The first record seen under each key, for the uniqueness rules, by key number (a key's number
  * in a `StringIndex` or in the run's numbering, `keyNumbersOf`): its ordinal in a column, an
  * optional label (a number too: its record key's, in the run's numbering) and, only when its
- * provenance names a file, sheet or row, its {@link Place}. Half a million keys cost a few column
+ * provenance names a file, sheet or row, its {@link Place} — kept in columns too
+ * ({@link PlaceColumns}) and built only for a message. Half a million keys cost a few column
  * slots each, not an object per record, and keep no string of the records alive.
  *
  * @example
@@ -22,8 +24,8 @@ export class FirstSeen {
   readonly #ordinals = new IntColumn();
   /** By key number: the label's number + 1 (0: none). */
   readonly #labels = new IntColumn();
-  /** Places of the first records with a file, sheet or row, by key number. */
-  readonly #places = new Map<number, Place>();
+  /** Places of the first records, by key number. */
+  readonly #places = new PlaceColumns();
 
   /** Whether a record was noted under key number `n`. */
   has(n: number): boolean {
@@ -38,16 +40,12 @@ export class FirstSeen {
   add(n: number, ordinal: number, provenance: Provenance | undefined, label?: number): void {
     this.#ordinals.set(n, ordinal);
     if (label !== undefined) this.#labels.set(n, label + 1);
-    if (typeof provenance === 'object' && provenance !== null) {
-      const place = placeOf(provenance, ordinal);
-      if (place.file !== undefined || place.sheet !== undefined || place.row !== undefined)
-        this.#places.set(n, place);
-    }
+    this.#places.set(n, provenance);
   }
 
-  /** Where the first record under key number `n` was. */
+  /** Where the first record under key number `n` was (as `placeOf` gives it). */
   placeAt(n: number): Place {
-    return this.#places.get(n) ?? { ordinal: this.#ordinals.get(n) };
+    return this.#places.placeAt(n, this.#ordinals.get(n));
   }
 
   /** The number of the label given for the first record under key number `n`, or `-1`. */

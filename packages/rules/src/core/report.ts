@@ -122,15 +122,17 @@ export function locate(
   if (!provenance) return undefined;
   const top = field?.split('.')[0];
   const column = top === undefined ? undefined : provenance.columns?.[top];
-  return {
-    ...(provenance.file === undefined ? {} : { file: provenance.file }),
-    ...(provenance.sheet === undefined ? {} : { sheet: provenance.sheet }),
-    ...(provenance.row === undefined ? {} : { row: provenance.row }),
-    ...(column === undefined ? {} : { column }),
-    ...(column !== undefined && provenance.row !== undefined && COLUMN_LETTERS.test(column)
-      ? { cell: `${column}${provenance.row}` }
-      : {}),
-  };
+  const row = provenance.row;
+  // Built property by property (no spreads: an issue's location is made for every issue).
+  const location: { -readonly [K in keyof IssueLocation]: IssueLocation[K] } = {};
+  if (provenance.file !== undefined) location.file = provenance.file;
+  if (provenance.sheet !== undefined) location.sheet = provenance.sheet;
+  if (row !== undefined) location.row = row;
+  if (column !== undefined) {
+    location.column = column;
+    if (row !== undefined && COLUMN_LETTERS.test(column)) location.cell = `${column}${row}`;
+  }
+  return location;
 }
 
 /** Column letters of a spreadsheet (`A` … `XFD`). */

@@ -1,4 +1,6 @@
 import { IntColumn } from '../core/int-column.ts';
+import { TextNumbers } from '../core/places.ts';
+import { ProvenanceColumns } from '../core/targets.ts';
 import type { Provenance } from '../core/types.ts';
 
 /** What a lifecycle rule keeps of one record of a person (a pupil, a staff member). */
@@ -36,9 +38,10 @@ export class PersonRecords {
   readonly #schools = new TextNumbers();
   readonly #statuses = new TextNumbers();
   readonly #classCodes = new TextNumbers();
-  /** Keys (when given) and provenances, for the records that have one. */
+  /** Keys, for the records given one. */
   readonly #keys = new Map<number, string>();
-  readonly #provenance = new Map<number, Provenance>();
+  /** Provenances, in columns too (a sheet's rows share their file, sheet and columns). */
+  readonly #provenance = new ProvenanceColumns();
 
   /** The entity {@link PersonRecords.add} was last called with, and its column. */
   #lastEntity: string | undefined;
@@ -71,7 +74,7 @@ export class PersonRecords {
     this.#status.set(index, this.#statuses.numberOf(status));
     this.#classCode.set(index, this.#classCodes.numberOf(classCode));
     if (key !== undefined) this.#keys.set(index, key);
-    if (provenance !== undefined) this.#provenance.set(index, provenance);
+    this.#provenance.set(index, provenance);
   }
 
   /**
@@ -106,36 +109,5 @@ export class PersonRecords {
       provenance: this.#provenance.get(index),
       classCode: this.#classCodes.textOf(this.#classCode.get(index)),
     };
-  }
-}
-
-/**
- * Texts numbered 1, 2, 3… as they first come, 0 standing for none: the schools, statuses and
- * classes of people's records are few and repeat from record to record (a class's pupils come
- * together), so a record keeps three numbers instead of three references.
- */
-class TextNumbers {
-  readonly #numbers = new Map<string, number>();
-  readonly #texts: string[] = [];
-  #last: string | undefined;
-  #lastNumber = 0;
-
-  /** The number of `text` (0 for `undefined`), numbering it when new. */
-  numberOf(text: string | undefined): number {
-    if (text === undefined) return 0;
-    if (text === this.#last) return this.#lastNumber;
-    let n = this.#numbers.get(text);
-    if (n === undefined) {
-      n = this.#texts.push(text);
-      this.#numbers.set(text, n);
-    }
-    this.#last = text;
-    this.#lastNumber = n;
-    return n;
-  }
-
-  /** The text numbered `n` (`undefined` for 0). */
-  textOf(n: number): string | undefined {
-    return n === 0 ? undefined : this.#texts[n - 1];
   }
 }

@@ -1,6 +1,7 @@
 import { IntColumn } from '../core/int-column.ts';
 import { keyNumbersOf, ownKeyNumber } from '../core/key-numbers.ts';
 import { classOf, recordKeyOf } from '../core/keys.ts';
+import { TextNumbers } from '../core/places.ts';
 import {
   type DatasetContext,
   type DatasetRule,
@@ -10,6 +11,7 @@ import {
   type Rule,
 } from '../core/rule.ts';
 import { StringIndex } from '../core/string-index.ts';
+import { TargetColumns } from '../core/targets.ts';
 import type { Finding, InputRecord, RuleSettings } from '../core/types.ts';
 import { appendMatchKey, UnitBuffer } from '../text/match-key-units.ts';
 import { isNormalizedText } from '../text/normalized.ts';
@@ -207,13 +209,25 @@ interface ReferenceState {
    * to the same key, resolved too (keys are only ever added). Pupils of a class come together.
    */
   lastResolved: readonly unknown[] | undefined;
-  /** References not resolved when met (the referenced record may come later). */
-  readonly pending: {
-    readonly target: Target;
-    readonly field: string;
-    readonly key: string;
-    readonly shown: string;
-  }[];
+  /**
+   * References not resolved when met (the referenced record may come later), in columns: most
+   * records of a file without the referenced entity are pending, and are kept as a few numbers
+   * each — the record's target, the key's and the value shown's numbers.
+   */
+  readonly pending: TargetColumns;
+  /** By pending number: the number of the key it refers to, in `pendingKeys`. */
+  readonly pendingKey: IntColumn;
+  /** By pending number: the number of the value shown, in `shownValues`. */
+  readonly pendingShown: IntColumn;
+  readonly pendingKeys: StringIndex;
+  readonly shownValues: TextNumbers;
+  /**
+   * The reference fields of the last record found pending, and its key's and value's numbers: the
+   * next pupils of the class refer to the same key.
+   */
+  lastPending: readonly unknown[] | undefined;
+  lastPendingKey: number;
+  lastPendingShown: number;
 }
 
 /** What a reference rule needs to know. */
@@ -226,7 +240,10 @@ interface ReferenceSpec {
   readonly field: string;
   /** The referenced entity's field a reference names (`ma` of a class). */
   readonly toKey: string;
-  /** The fields {@link ReferenceSpec.refOf} reads. */
+  /**
+   * The fields {@link ReferenceSpec.refOf} reads, `field` among them: records with the same values
+   * in them refer to the same key and show the same value.
+   */
   readonly refFields: readonly string[];
   /** The keys the referenced records are known under, for a run. */
   readonly known: (settings: RuleSettings) => KnownKeys;
@@ -262,7 +279,14 @@ function referenceRule(
       seen: false,
       keys: spec.known(settings),
       lastResolved: undefined,
-      pending: [],
+      pending: new TargetColumns(settings),
+      pendingKey: new IntColumn(),
+      pendingShown: new IntColumn(),
+      pendingKeys: new StringIndex(),
+      shownValues: new TextNumbers(),
+      lastPending: undefined,
+      lastPendingKey: 0,
+      lastPendingShown: 0,
     }),
     collect(item: InputRecord, state: ReferenceState) {
       if (item.entity === spec.to) {
@@ -273,22 +297,47 @@ function referenceRule(
         const r = item.record;
         const last = state.lastResolved;
         if (last !== undefined && sameValues(r, spec.refFields, last)) return;
-        const key = spec.refOf(r);
-        if (key === undefined) return;
-        if (state.keys.has(key)) {
-          state.lastResolved = spec.refFields.map((f) => r[f]);
-          return;
+        let keyNumber: number;
+        let shownNumber: number;
+        const pending = state.lastPending;
+        if (pending !== undefined && sameValues(r, spec.refFields, pending)) {
+          // The same key as the last pending record's: pending too, or resolved since, which the
+          // end tells (keys are only ever added).
+          keyNumber = state.lastPendingKey;
+          shownNumber = state.lastPendingShown;
+        } else {
+          const key = spec.refOf(r);
+          if (key === undefined) return;
+          if (state.keys.has(key)) {
+            state.lastResolved = spec.refFields.map((f) => r[f]);
+            return;
+          }
+          keyNumber = state.pendingKeys.add(key);
+          shownNumber = state.shownValues.numberOf(String(item.record[spec.field]).slice(0, 40));
+          state.lastPending = spec.refFields.map((f) => r[f]);
+          state.lastPendingKey = keyNumber;
+          state.lastPendingShown = shownNumber;
         }
-        const shown = String(item.record[spec.field]).slice(0, 40);
-        state.pending.push({ target: targetOf(item), field: spec.field, key, shown });
+        const n = state.pending.add(item);
+        state.pendingKey.set(n, keyNumber);
+        state.pendingShown.set(n, shownNumber);
       }
     },
     finish(state: ReferenceState, ctx: DatasetContext) {
       // A file without any record of the referenced entity (pupils alone) cannot be checked.
       if (!state.seen) return;
-      for (const p of state.pending) {
-        if (state.keys.has(p.key)) continue;
-        ctx.report({ target: p.target, field: p.field, params: { value: p.shown } });
+      // By key number: 1 resolved at the end, 2 not, 0 not asked yet.
+      const verdicts = new Uint8Array(state.pendingKeys.size);
+      for (let n = 0; n < state.pending.size; n++) {
+        const k = state.pendingKey.get(n);
+        if (verdicts[k] === 0)
+          verdicts[k] = state.keys.has(state.pendingKeys.keyAt(k) as string) ? 1 : 2;
+        if (verdicts[k] === 1) continue;
+        ctx.report({
+          target: state.pending.targetAt(n),
+          field: spec.field,
+          params: { value: state.shownValues.textOf(state.pendingShown.get(n)) as string },
+        });
       }
     },
   });
