@@ -351,6 +351,10 @@ describe('checkFiles: options', () => {
     expect(last.map((c) => [c.file, c.index, c.files])).toEqual([['a.xlsx', 0, 2]]);
     expect(last[0]?.rows).toBe(school.hocSinhs.length + 2);
     expect(last[0]?.bytes).toBe(c1.byteLength);
+    // The rows the sheet declares (its <dimension>), for a progress bar's time left: the rows
+    // read, counting title and header rows the reader passed over.
+    expect(last[0]?.rowsDeclared).toBeGreaterThanOrEqual(last[0]?.rows ?? Number.NaN);
+    expect(last[0]?.rowsDeclared).toBeLessThanOrEqual((last[0]?.rows ?? 0) + 10);
   });
 
   it('keeps at most maxReadingIssues reading issues and counts the rest', async () => {

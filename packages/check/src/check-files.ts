@@ -78,6 +78,8 @@ interface FileRun {
   records: number;
   skipped: number;
   rows: number;
+  /** The rows its sheets declare (for a progress bar's time left), once the read has started. */
+  rowsDeclared?: number;
 }
 
 function checkHints(hints: FileHints, where: string): void {
@@ -379,6 +381,7 @@ export async function checkFiles(
       index: run.index,
       files: runs.length,
       rows: run.rows,
+      ...(run.rowsDeclared === undefined ? {} : { rowsDeclared: run.rowsDeclared }),
       ...(run.opened?.bytes === undefined ? {} : { bytes: run.opened.bytes }),
       done,
     });
@@ -479,6 +482,13 @@ export async function checkFiles(
           for await (const item of readWith(adapter, source, {
             file: run.name,
             ...(options.limits === undefined ? {} : { limits: options.limits }),
+            ...(options.onProgress === undefined
+              ? {}
+              : {
+                  onDeclaredRows: (rows: number) => {
+                    run.rowsDeclared = rows;
+                  },
+                }),
           }) as AsyncIterable<ReadItem>) {
             if (item.kind === 'record') {
               run.records++;

@@ -69,6 +69,12 @@ export interface CheckProgress {
   readonly files: number;
   /** Rows read from the file so far (records, skipped rows and rows with problems). */
   readonly rows: number;
+  /**
+   * How many rows the file's sheets declare (.xlsx and .xls; not CSV), when known: with `rows`,
+   * what a progress bar's time left is estimated from. A hint — the rows read may end up more or
+   * fewer.
+   */
+  readonly rowsDeclared?: number;
   /** The file's size in bytes, when known. */
   readonly bytes?: number;
   /** `true` on the last call for the file. */

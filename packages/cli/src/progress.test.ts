@@ -45,3 +45,15 @@ describe('createProgress', () => {
     expect(out.text).toBe('');
   });
 });
+
+describe('createProgress with a total that was wrong', () => {
+  it('shows a count and a rate once the declared total is passed, never a negative time left', () => {
+    const out = output(true);
+    let t = 0;
+    const bar = createProgress(out, 'Reading', 'rows', () => t);
+    t = 1000;
+    bar.update(1200, 1000);
+    expect(out.text).toMatch(/\rReading 1,200 rows 1,200\/s/);
+    expect(out.text).not.toMatch(/left|\[[#-]/);
+  });
+});

@@ -42,7 +42,8 @@ export function createProgress(
       const elapsed = Math.max(0.001, (t - started) / 1000);
       const rate = done / elapsed;
       let text = `${label} `;
-      if (total !== undefined && total > 0) {
+      // A declared total already passed was wrong: show a count and a rate, not a full bar.
+      if (total !== undefined && total > 0 && done <= total) {
         const share = Math.min(1, done / total);
         const filled = Math.round(share * WIDTH);
         text += `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${fmt.format(done)}/${fmt.format(total)} ${unit}`;

@@ -98,6 +98,18 @@ function provenanceOf(
     : { file, sheet, row, columns: fields };
 }
 
+/** The sum of the last rows the workbook's sheets declare, or `undefined` if one declares none. */
+async function declaredRows(workbook: Workbook): Promise<number | undefined> {
+  if (workbook.dimension === undefined) return undefined;
+  let rows = 0;
+  for (const sheet of workbook.sheets) {
+    const range = await workbook.dimension(sheet.index);
+    if (range === undefined) return undefined;
+    rows += range.bottom;
+  }
+  return rows;
+}
+
 /**
  * Reads a file with an adapter, streaming: for each sheet that holds one of the adapter's entities
  * (its header found among the first rows), every row after the header becomes a record with its
@@ -153,6 +165,10 @@ export async function* readWith(
         problem: encoding,
         ...where,
       };
+    }
+    if (options.onDeclaredRows !== undefined) {
+      const rows = await declaredRows(workbook);
+      if (rows !== undefined) options.onDeclaredRows(rows);
     }
     let found = 0;
     for (const sheet of workbook.sheets) {

@@ -168,6 +168,13 @@ export interface ReadOptions {
   readonly file?: string;
   /** Limits (file size, rows, columns…). */
   readonly limits?: Partial<Limits>;
+  /**
+   * Called once, before any row is read, with how many rows the file's sheets declare (the sum of
+   * each sheet's last row, from {@link Workbook.dimension}) — for the time left on a progress
+   * bar. Not called when a sheet declares none (CSV) or the workbook cannot say. A hint, not a
+   * promise: the rows read may be more or fewer.
+   */
+  readonly onDeclaredRows?: (rows: number) => void;
 }
 
 /** Where an adapter's layout was found in a file. */

@@ -87,6 +87,13 @@ export interface Workbook {
   rows(sheet: string | number, options?: RowOptions): AsyncIterable<Row>;
   /** The merged ranges of a sheet (may scan the sheet once more for .xlsx). */
   merges(sheet: string | number): Promise<readonly MergedRange[]>;
+  /**
+   * The sheet's used range as the file declares it (.xlsx: its `<dimension>`; .xls: its range), or
+   * `undefined` when it declares none (CSV, or a writer that left it out). A hint — for the time
+   * left on a progress bar — not a promise: writers may get it wrong, so never trust it to bound
+   * a read (the limits do that). Optional: a workbook of your own may leave it out.
+   */
+  dimension?(sheet: string | number): Promise<MergedRange | undefined>;
   /** Releases the file (the workbook cannot be read afterwards). */
   close(): Promise<void>;
 }

@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { maskDigits } from '@eduvn/adapter-kit';
-import { type CheckReport, checkFiles, toHtml, toXlsx } from '@eduvn/check';
+import { type CheckProgress, type CheckReport, checkFiles, toHtml, toXlsx } from '@eduvn/check';
 import { type Acknowledgement, describeLocation, toJSON, toJUnit } from '@eduvn/rules';
 import { asOfOf, type HintFlags, hintsOf } from '../hints.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress, type Progress } from '../progress.ts';
 
 /** Options of `eduvn validate`. */
 export interface ValidateFlags extends HintFlags {
@@ -24,6 +24,29 @@ export interface ValidateFlags extends HintFlags {
   readonly lang?: 'vi' | 'en' | undefined;
   /** How many issues to list (default 20). */
   readonly maxIssues?: string | undefined;
+}
+
+/**
+ * A progress bar per file (`Reading C1-HocSinh.xlsx (1/3) [####----] 1,200/5,000 rows 3,400/s
+ * 1s left`): the rows read against the rows the file declares (.xlsx and .xls say; a CSV shows
+ * a count and a rate). Nothing is drawn when stderr is not a terminal.
+ */
+function fileProgress(io: CliIo): { update: (p: CheckProgress) => void; stop: () => void } {
+  let bar: Progress | undefined;
+  let current = -1;
+  return {
+    update: (p) => {
+      if (p.index !== current) {
+        bar?.stop();
+        current = p.index;
+        const label =
+          p.files > 1 ? `Reading ${p.file} (${p.index + 1}/${p.files})` : `Reading ${p.file}`;
+        bar = createProgress(io.stderr, label, 'rows');
+      }
+      bar?.update(p.rows, p.rowsDeclared);
+    },
+    stop: () => bar?.stop(),
+  };
 }
 
 /** Reads an acknowledgements file: a JSON array of `{ ruleId, recordKey, note, by, at }`. */
@@ -237,7 +260,7 @@ export async function validateCommand(
     throw new CliError('--max-issues must be a whole number', 2);
   if (flags.report !== undefined) reportFormatOf(flags.report);
   const acknowledgements = flags.ack === undefined ? undefined : await readAcks(io.cwd, flags.ack);
-  const progress = createProgress(io.stderr, 'Reading', 'rows');
+  const progress = fileProgress(io);
   let report: CheckReport;
   try {
     report = await checkFiles(
@@ -246,7 +269,7 @@ export async function validateCommand(
         hints,
         ...(asOf === undefined ? {} : { asOf }),
         ...(acknowledgements === undefined ? {} : { acknowledgements }),
-        onProgress: (p) => progress.update(p.rows),
+        onProgress: progress.update,
       },
     );
   } catch (error) {

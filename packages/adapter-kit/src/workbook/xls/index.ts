@@ -265,6 +265,12 @@ export async function openXls(source: WorkbookSource, options: XlsOptions = {}):
         right: m.e.c,
       }));
     },
+    async dimension(which: string | number): Promise<MergedRange | undefined> {
+      const ref = resolve(which).ws?.['!ref'];
+      if (ref === undefined) return undefined;
+      const range = XLSX.utils.decode_range(ref);
+      return { top: range.s.r + 1, left: range.s.c, bottom: range.e.r + 1, right: range.e.c };
+    },
     async close() {
       parsed = undefined;
     },

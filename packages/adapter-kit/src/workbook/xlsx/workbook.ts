@@ -3,6 +3,7 @@ import { type Limits, resolveLimits } from '../../errors.ts';
 import { isBlob, sourceName } from '../csv/source.ts';
 import { ROW_BATCHES } from '../row-batches.ts';
 import type { MergedRange, Row, RowOptions, SheetInfo, Workbook } from '../types.ts';
+import { parseRange } from './cell-ref.ts';
 import { adapterError, asAdapterError, corrupt, type ReadContext } from './fail.ts';
 import { scanMerges } from './merges.ts';
 import { cfbKind, isCfb } from './ole.ts';
@@ -408,12 +409,64 @@ class XlsxWorkbook implements Workbook {
     }
   }
 
+  async dimension(sheet: string | number): Promise<MergedRange | undefined> {
+    const target = this.sheet(sheet);
+    const access = await this.acquire();
+    try {
+      const chunks = entryChunks(
+        access.source,
+        this.layout.directory,
+        target.entry,
+        this.layout.setup.limits,
+        this.layout.setup.context,
+      );
+      return await declaredDimension(chunks);
+    } catch (error) {
+      throw this.failure(error, `The dimension of sheet ${JSON.stringify(target.info.name)}`);
+    } finally {
+      await this.release(access);
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const open = [...this.active];
     this.active.clear();
     await Promise.all(open.map((access) => access.release()));
   }
+}
+
+/** How much of a sheet's start is looked at for its `<dimension>` (it comes before the cells). */
+const DIMENSION_HEAD_BYTES = 64 * 1024;
+const SHEET_DATA = /<(?:[A-Za-z_][\w.-]*:)?sheetData[\s/>]/;
+const DIMENSION = /<(?:[A-Za-z_][\w.-]*:)?dimension\s[^>]*?\bref\s*=\s*(["'])([^"'<>]{1,40})\1/;
+
+/**
+ * The range a sheet part declares in its `<dimension ref="A1:Y200005"/>`, read from the start of
+ * the part only (up to the cells, at most {@link DIMENSION_HEAD_BYTES}); `undefined` when there is
+ * none, when it is not a range, or when the part is not UTF-8.
+ *
+ * @internal
+ */
+export async function declaredDimension(
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<MergedRange | undefined> {
+  const decoder = new TextDecoder('utf-8');
+  let head = '';
+  let seen = 0;
+  for await (const chunk of chunks) {
+    if (seen === 0 && (chunk[0] === 0xff || chunk[0] === 0xfe)) return undefined; // UTF-16
+    seen += chunk.length;
+    head += decoder.decode(chunk, { stream: true });
+    const data = SHEET_DATA.exec(head);
+    if (data !== null) {
+      head = head.slice(0, data.index);
+      break;
+    }
+    if (seen >= DIMENSION_HEAD_BYTES) break;
+  }
+  const found = DIMENSION.exec(head.slice(0, DIMENSION_HEAD_BYTES));
+  return found === null ? undefined : parseRange(found[2] as string);
 }
 
 /**
