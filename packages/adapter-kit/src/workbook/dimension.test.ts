@@ -91,7 +91,7 @@ describe('Workbook.dimension', () => {
 
   it('gives what an .xlsx and an .xls declare; a CSV declares nothing', async () => {
     const xlsx = await openXlsx(writeXlsx([{ name: 'DS', rows }]));
-    expect(await xlsx.dimension('DS')).toEqual({ top: 1, left: 0, bottom: 41, right: 1 });
+    expect(await xlsx.dimension?.('DS')).toEqual({ top: 1, left: 0, bottom: 41, right: 1 });
     await xlsx.close();
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'DS');
