@@ -27,7 +27,9 @@ const collectors = new WeakMap<EntitySchema, IssueCollector | null>();
  * walked once more, field by field, and only the fields the generated checks reject are parsed by
  * zod's runtime to collect their issues — the same issues, in the same order and words, as
  * `entity.safeParse(record)` reports (a record this walk cannot judge gets that full parse).
- * Compile once (the result is cached per entity) and reuse it.
+ * Compile once (the result is cached per entity) and reuse it. A field's checks are taken to
+ * depend on its value only (a refinement reading anything else may see a repeated value accepted
+ * as it was the last time).
  *
  * The `value` of a valid result is the input itself (entity schemas do not transform values), so
  * nothing is copied.

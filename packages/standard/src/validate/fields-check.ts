@@ -108,6 +108,10 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
   const count = fields.length;
   /** By field: the number of the last call that met it among the record's keys. */
   const metIn = new Float64Array(count);
+  // By field: the last string or number its check accepted. Records of a file repeat many values
+  // (a school, a class, a year, a code of a short list); a field's check is a function of its value
+  // (entity schemas do not depend on anything else), so the same value again is accepted again.
+  const accepted: unknown[] = new Array(count).fill(NOTHING);
   let call = 0;
   return (input: unknown): boolean => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
@@ -136,7 +140,10 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
       const value = record[key];
       if (field.boolean) {
         if (typeof value !== 'boolean' && !(value === undefined && field.optional)) return false;
-      } else if (field.check(value) === INVALID) return false;
+      } else if (value !== accepted[i]) {
+        if (field.check(value) === INVALID) return false;
+        if (typeof value === 'string' || typeof value === 'number') accepted[i] = value;
+      }
       // `for…in` names a key once, even when an own property shadows an inherited one.
       metIn[i] = now;
       met++;
@@ -195,6 +202,9 @@ function isPlainData(
   }
   return Object.getOwnPropertyNames(record).length === met;
 }
+
+/** What no field's value is: the mark of a field no value was accepted for yet. */
+const NOTHING: unique symbol = Symbol('nothing accepted yet');
 
 /** How many fields after the last one met are compared with a key before the map is asked. */
 const LOOK_AHEAD = 8;

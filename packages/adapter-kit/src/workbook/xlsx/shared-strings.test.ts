@@ -138,6 +138,24 @@ describe('the shared-strings table', () => {
     for (let i = 0; i < texts.length; i += 7) expect(read.get(i)).toBe(texts[i]);
     expect(read.get(70_000)?.length).toBe(long.length);
   });
+
+  it('gives the stored strings however often and in whatever order they are asked for', () => {
+    const texts = Array.from({ length: 40_000 }, (_, i) =>
+      i % 5 === 0 ? `Lê Văn ${i} ${'ă'.repeat(i % 300)}` : `HS${i}`,
+    );
+    const read = table(texts);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.nat(40_000 - 1), fc.constantFrom(5, 5 + 16_384, 5 + 32_768)), {
+          maxLength: 300,
+        }),
+        (indexes) => {
+          for (const i of indexes) expect(read.get(i)).toBe(texts[i]);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
 });
 
 describe('the shared strings read as bytes', () => {
@@ -146,7 +164,8 @@ describe('the shared strings read as bytes', () => {
     '<si><r><t xml:space="preserve">Trường </t></r><r><t>Tiểu học &amp; THCS</t></r></si>' +
     '<si><t>dòng 1\r\ndòng 2</t></si><si><t>_x000D_x_x005F_x0041_ 😀</t></si>' +
     '<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></si><si/><si><t/></si>' +
-    `<si><t>${'Việt '.repeat(9)}</t></si><si><t><![CDATA[<b>]]> a_</t></si><si><t>x</t></si></sst>`;
+    `<si><t>${'Việt '.repeat(9)}</t></si><si><t><![CDATA[<b>]]> a_</t></si><si><t>x</t></si>` +
+    '<si><t>a_</t></si><si><t>Lê</t><r><t> Văn</t></r></si><si><t>x_x</t></si><si><t>Tám</t></si ></sst>';
   const bytes = new TextEncoder().encode(xml);
   const read = (pieces: readonly Uint8Array[], asText: boolean, maxCellLength = 32_767) => {
     const handler = new SharedStringsHandler(resolveLimits({ maxCellLength }), asText);
@@ -159,7 +178,7 @@ describe('the shared strings read as bytes', () => {
   it('gives the strings of the text scanner, however the bytes are split', () => {
     for (const max of [32_767, 20]) {
       const expected = read([bytes], true, max);
-      expect(expected.strings).toHaveLength(10);
+      expect(expected.strings).toHaveLength(14);
       expect(read([bytes], false, max)).toEqual(expected);
       for (let i = 1; i < bytes.length; i++) {
         const pieces = [bytes.subarray(0, i), bytes.subarray(i)];
@@ -172,6 +191,32 @@ describe('the shared strings read as bytes', () => {
       'dòng 1\ndòng 2',
       '\rx_x0041_ 😀',
     ]);
+  });
+
+  it('reads a plain string at once only within maxXmlDepth', () => {
+    const plain = new TextEncoder().encode('<sst><si><t>Lê Thị</t></si></sst>');
+    for (const [maxXmlDepth, expected] of [
+      [2, 'LimitHit'],
+      [3, 'Lê Thị'],
+    ] as const) {
+      const result = (asText: boolean): string => {
+        const handler = new SharedStringsHandler(resolveLimits({ maxXmlDepth }), asText);
+        const scanner = new XmlScanner(
+          SHARED_STRINGS_NAMES,
+          handler,
+          resolveLimits({ maxXmlDepth }),
+        );
+        try {
+          scanner.write(plain);
+          scanner.end();
+          return all(handler.result()).strings.join();
+        } catch (error) {
+          return (error as Error).name;
+        }
+      };
+      expect(result(false)).toBe(expected);
+      expect(result(true)).toBe(expected);
+    }
   });
 
   it('refuses bytes that are not UTF-8 in a string', () => {

@@ -62,7 +62,9 @@ const PAGE_BYTES = 1 << 20;
 const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 /** Decoded strings a {@link StringTable} remembers (by index, direct-mapped). */
-const CACHE_SIZE = 4096;
+const CACHE_SIZE = 16_384;
+/** Longer strings than this (UTF-16 units) are not cached, so that the cache stays small. */
+const CACHE_TEXT = 256;
 /** Up to this many bytes, a string is decoded by hand (a decoder call costs more). */
 const SHORT = 64;
 
@@ -102,8 +104,19 @@ class StringTable implements SharedStrings {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
   private readonly codes = new Uint16Array(SHORT);
+  /** A plain array of each length up to {@link SHORT}, for `String.fromCharCode`. */
+  private readonly units: number[][] = Array.from({ length: SHORT + 1 }, (_, n) =>
+    new Array<number>(n).fill(0),
+  );
   private readonly cacheKeys = new Int32Array(CACHE_SIZE).fill(-1);
   private readonly cacheValues: (string | undefined)[] = new Array(CACHE_SIZE);
+  /** 1 where the cached string was asked for again since it came (see {@link StringTable.get}). */
+  private readonly cacheUsed = new Uint8Array(CACHE_SIZE);
+  /**
+   * 1 for each string asked for before, made when the table is finished (before that, and for a
+   * table not finished, strings are cached from their first use).
+   */
+  private seen = new Uint8Array(0);
   /** Where the last looked-up page starts and ends (in string indexes), to skip the search. */
   private lastPage = -1;
   /** Bytes of a string being added piece by piece ({@link StringTable.appendBytes}), after `used`. */
@@ -177,6 +190,7 @@ class StringTable implements SharedStrings {
 
   /** Lets go of the unused end of the last page. */
   finish(): void {
+    this.seen = new Uint8Array(this.count);
     const last = this.pages.length - 1;
     if (last >= 0 && this.used < this.page.length) {
       this.page = this.page.slice(0, this.used);
@@ -208,10 +222,25 @@ class StringTable implements SharedStrings {
   get(index: number): string | undefined {
     if (!(index >= 0 && index < this.count)) return undefined;
     const slot = index & (CACHE_SIZE - 1);
-    if (this.cacheKeys[slot] === index) return this.cacheValues[slot] as string;
+    if (this.cacheKeys[slot] === index) {
+      this.cacheUsed[slot] = 1;
+      return this.cacheValues[slot] as string;
+    }
     const text = this.decode(index);
-    this.cacheKeys[slot] = index;
-    this.cacheValues[slot] = text;
+    // Kept only from its second use on, short enough, and with a second chance for a string
+    // used again since it came: the strings of each row's own cells (names, codes) are mostly
+    // used once and would push out those many rows use.
+    const seen = this.seen;
+    if (seen[index] === 0) {
+      seen[index] = 1;
+    } else if (text.length <= CACHE_TEXT) {
+      if (this.cacheUsed[slot] === 0) {
+        this.cacheKeys[slot] = index;
+        this.cacheValues[slot] = text;
+      } else {
+        this.cacheUsed[slot] = 0;
+      }
+    }
     return text;
   }
 
@@ -251,7 +280,10 @@ class StringTable implements SharedStrings {
           return this.decoder.decode(page.subarray(start, end));
         }
       }
-      return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+      // Through a plain array of the exact length: `apply` reads one faster than a typed array.
+      const units = this.units[n] as number[];
+      for (let k = 0; k < n; k++) units[k] = codes[k] as number;
+      return String.fromCharCode.apply(null, units);
     }
     return this.decoder.decode(page.subarray(start, end));
   }
@@ -440,6 +472,45 @@ export class SharedStringsHandler implements XmlHandler, SheetSink {
   /** @inheritdoc */
   digits(): boolean {
     return false;
+  }
+
+  /** @inheritdoc */
+  numberCell(): boolean {
+    return false;
+  }
+
+  /** @inheritdoc */
+  plainString(buf: Uint8Array, start: number, end: number): boolean {
+    if (this.inSi || this.collecting || this.phonetic !== 0 || buf[end - 1] === 95 /* _ */) {
+      return false;
+    }
+    // What raw() takes as it is (see there), and nothing to cut.
+    let units = 0;
+    for (let k = start; k < end; k++) {
+      const b = buf[k] as number;
+      if (b < 0x80) {
+        if (b === 38 /* & */ || b === 13 || (b === 95 && buf[k + 1] === 120) /* _x */) return false;
+        units++;
+      } else if ((b & 0xc0) !== 0x80) {
+        units += b >= 0xf0 ? 2 : 1;
+      }
+    }
+    if (units > this.maxCellLength) return false;
+    // As <si> opens (the count of strings checked first), then its text, then its end.
+    if (this.table.count >= this.maxStrings) {
+      throw new LimitHit(
+        'maxSharedStrings',
+        this.maxStrings,
+        this.table.count + 1,
+        'The number of shared strings',
+      );
+    }
+    checkUtf8(buf, start, end);
+    this.table.dropPending();
+    this.table.appendBytes(buf, start, end);
+    this.count(units);
+    this.table.addPending();
+    return true;
   }
 
   /** The strings found. */

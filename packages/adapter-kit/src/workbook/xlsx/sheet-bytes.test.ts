@@ -128,6 +128,96 @@ describe('SheetByteReader', () => {
     );
   });
 
+  it('reads the usual cells at once with the same rows and errors, however the bytes are split', () => {
+    // Styles: 0 plain, 1 a date format, 2 a font; shared string 2 was cut.
+    const styles = {
+      ...NO_STYLES,
+      count: 3,
+      isDate: Uint8Array.from([0, 1, 0]),
+      font: [undefined, undefined, '.VnTime'],
+    };
+    const sharedStrings = sharedStringsOf(['Họ và tên', 'Lê Văn Tám', 'Nguyễn'], new Set([2]));
+    const overrides = { styles, sharedStrings };
+    const usual = sheetXml(
+      '<row r="5" spans="1:9"><c r="A5" s="2" t="s"><v>1</v></c><c r="B5"><v>44096</v></c>' +
+        '<c r="C5" s="1"><v>44096</v></c><c r="D5" s="1" t="n"><v>0</v></c><c t="s" s="2" r="E5"><v>2</v></c>' +
+        '<c r="F5" s="1"/><c r="G5" s="2" t="s"/><c r="H5" s="0"><v>123456789012345</v></c>' +
+        '<c r="I5" s="2"><v>1234567890123456</v></c><c r="J5" t="s"><v>0000000001</v></c></row>' +
+        '<row r="6"><c r="$A$6" t="s"><v>0</v></c><c r="B6"\t s="1"><v>7</v></c><c r="C6" t="str"><v>7</v></c>' +
+        '<c r="D6" t="b"><v>1</v></c><c r="E6" s="1"><v>-1</v></c>' +
+        '<c r="G6" s="2" t="inlineStr"><is><t>x</t></is></c><c r="H6"><v>1</v><f>A1</f></c>' +
+        '<c r="I6" s="1"><v>1</v></c ><c r="AA6" s="1"><v>2</v></c></row>',
+    );
+    const broken = [
+      sheetXml('<row><c r="A1" t="s"><v>9</v></c></row>'),
+      sheetXml('<row><c r="A1" t="s"><v>1234567890</v></c></row>'),
+      sheetXml('<row><c r="B1"><v>1</v></c><c r="A1"><v>2</v></c></row>'),
+      sheetXml('<row><c r="A1" t="x"><v>1</v></c></row>'),
+      sheetXml('<c r="A1"><v>1</v></c>'),
+      sheetXml('<row><c r="A1"><v>1</v></c></row>').replace(
+        '<worksheet',
+        '<c r="A1"><v>1</v></c><worksheet',
+      ),
+      sheetXml('<row><c r="1"><v>1</v></c></row>'),
+      sheetXml('<row><c r="A1"><v>1</v></c></rov>'),
+      sheetXml('<row><c r="ZZZZZZZ1"><v>3</v></c></row>'),
+      sheetXml('<row><c r="XFE1" s="1"/></row>'),
+      sheetXml('<row><c r="A1" t="s"><v>00000000001</v></c></row>'),
+      sheetXml('<row><c r="A1" t="s"><v> 1</v></c></row>'),
+    ];
+    const limited = [
+      { limits: resolveLimits({ maxColumns: 3 }) },
+      { limits: resolveLimits({ maxRowLength: 12 }) },
+      { limits: resolveLimits({ maxXmlDepth: 4 }) },
+      { limits: resolveLimits({ maxXmlDepth: 5 }) },
+    ];
+    const expected = read([encode(usual)], true, overrides);
+    expect(expected).toHaveProperty('rows');
+    const rows = (expected as { rows: Row[] }).rows;
+    expect(rows[0]?.cells).toEqual([
+      { value: 'Lê Văn Tám', font: '.VnTime' },
+      { value: 44096 },
+      { value: 44096, date: '2020-09-22' },
+      { value: 0 },
+      { value: 'Nguyễn', font: '.VnTime', truncated: true },
+      undefined,
+      undefined,
+      { value: 123456789012345 },
+      { value: 1234567890123456, font: '.VnTime' },
+      { value: 'Lê Văn Tám' },
+    ]);
+    for (const xml of [usual, ...broken]) {
+      for (const extra of [{}, ...limited]) {
+        const options = { ...overrides, ...extra };
+        const bytes = encode(xml);
+        const want = read([bytes], true, options);
+        expect(read([bytes], false, options), xml).toEqual(want);
+        for (let i = 1; i < bytes.length; i++) {
+          expect(read(splitAt(bytes, [i]), false, options), `${xml} split at byte ${i}`).toEqual(
+            want,
+          );
+        }
+      }
+    }
+    // The tag length of a cell read at once is checked as any other tag's.
+    const short = encode(
+      '<worksheet><sheetData><row><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1"/></row></sheetData></worksheet>',
+    );
+    const results = new Set<string>();
+    for (let max = 16; max <= 30; max++) {
+      const options = { ...overrides, limits: resolveLimits({ maxTagLength: max }) };
+      const want = read([short], true, options);
+      expect(read([short], false, options), `maxTagLength ${max}`).toEqual(want);
+      results.add(JSON.stringify(want));
+    }
+    expect(results.size).toBeGreaterThan(2);
+    for (const xml of broken)
+      expect(read([encode(xml)], false, overrides), xml).toHaveProperty('error');
+    expect(read([encode(usual)], false, limited[0])).toEqual({
+      error: expect.stringContaining('maxColumns'),
+    });
+  });
+
   it('reads a Vietnamese cell split at every byte, UTF-8 sequences included', () => {
     const text = 'Nguyễn Thị Ánh Tuyết — Trường THCS Đặng Thai Mai, Thừa Thiên Huế';
     const xml = sheetXml(

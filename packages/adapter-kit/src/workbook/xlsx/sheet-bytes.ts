@@ -69,6 +69,18 @@ export interface SheetSink {
    * it comes again through {@link SheetSink.text}.
    */
   digits(value: number, count: number): boolean;
+  /**
+   * A whole cell read at once, `<c …><v>digits</v></c>`: the same as {@link SheetSink.cell}, then
+   * `<v>` with its digits ({@link SheetSink.digits}, `count` of them, 1–15) and both ends. `false`
+   * when the sink wants the events one by one instead (nothing has been done then).
+   */
+  numberCell(column: number, type: number, style: number, value: number, count: number): boolean;
+  /**
+   * A whole shared string read at once, `<si><t>text</t></si>` (`text` not empty, no markup, valid
+   * UTF-8 not yet checked): the same as `<si>`, `<t>`, the text ({@link SheetSink.raw}) and both
+   * ends. `false` when the sink wants the events one by one instead (nothing has been done then).
+   */
+  plainString(buf: Uint8Array, start: number, end: number): boolean;
 }
 
 const LT = 60;
@@ -469,6 +481,20 @@ export class SheetByteReader implements XmlByteReader {
         if (pos < 0) return;
         continue;
       }
+      if (c === 115 /* s */ && buf[lt + 2] === 105 /* i */ && buf[lt + 3] === GT) {
+        const next = this.fastString(buf, lt);
+        if (next > 0) {
+          pos = next;
+          continue;
+        }
+      }
+      if (c === 99 /* c */ && this.depth > 0 && buf[lt + 2] === 32) {
+        const next = this.fastCell(buf, lt);
+        if (next > 0) {
+          pos = next;
+          continue;
+        }
+      }
       if (
         !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === COLON || c >= 0x80)
       ) {
@@ -614,6 +640,147 @@ export class SheetByteReader implements XmlByteReader {
       pos = i + 1;
     }
     if (this.bounded >= 0) this.stoppedAt = pos;
+  }
+
+  /**
+   * The usual shared string at `lt`, inside the root: `<si><t>`, text without markup, `</t></si>`,
+   * read at once (the same events and checks as one by one). Where scanning goes on, or -1 when the
+   * bytes there are anything else or do not end in `buf` (they are then read the usual way).
+   */
+  private fastString(buf: Uint8Array, lt: number): number {
+    const len = buf.length;
+    const start = lt + 7;
+    if (
+      this.depth === 0 ||
+      this.depth + 2 > this.maxDepth ||
+      this.maxTagLength < 8 ||
+      start >= len ||
+      buf[lt + 4] !== LT ||
+      buf[lt + 5] !== 116 /* t */ ||
+      buf[lt + 6] !== GT
+    ) {
+      return -1;
+    }
+    const end = buf.indexOf(LT, start);
+    if (
+      end <= start ||
+      end + 9 > len ||
+      buf[end + 1] !== SLASH ||
+      buf[end + 2] !== 116 ||
+      buf[end + 3] !== GT ||
+      buf[end + 4] !== LT ||
+      buf[end + 5] !== SLASH ||
+      buf[end + 6] !== 115 ||
+      buf[end + 7] !== 105 ||
+      buf[end + 8] !== GT ||
+      !this.sink.plainString(buf, start, end)
+    ) {
+      return -1;
+    }
+    return end + 9;
+  }
+
+  /**
+   * The usual cell at `lt`, inside the root: `<c` and attributes `r` (letters and digits), `s`
+   * (digits) and `t` (`s` or `n`), in any order, each as ` x="…"`, then `/>` or `>` (and then, as
+   * in {@link SheetByteReader.plainValue}, its value and end at once when they are plain digits):
+   * the same events and checks as the tag read the usual way. Where scanning goes on, or -1 when
+   * the tag is anything else or does not end in `buf` (it is then read the usual way).
+   */
+  private fastCell(buf: Uint8Array, lt: number): number {
+    const len = buf.length;
+    let i = lt + 2;
+    let column = -1;
+    let type = TYPE_N;
+    let style = 0;
+    let b = 0;
+    for (;;) {
+      if (i + 4 >= len) return -1;
+      b = buf[i] as number;
+      if (b !== 32) break;
+      const name = buf[i + 1];
+      if (buf[i + 2] !== EQUALS || buf[i + 3] !== QUOTE) return -1;
+      let k = i + 4;
+      if (name === 114 /* r */) {
+        let col = 0;
+        for (; k < len; k++) {
+          const letter = (buf[k] as number) - 64;
+          if (letter < 1 || letter > 26) break;
+          col = col * 26 + letter;
+        }
+        if (k === i + 4 || k - i > 10) return -1;
+        for (; k < len; k++) {
+          const d = (buf[k] as number) - 48;
+          if (d < 0 || d > 9) break;
+        }
+        column = col - 1;
+      } else if (name === 115 /* s */) {
+        let n = 0;
+        for (; k < len; k++) {
+          const d = (buf[k] as number) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+        }
+        if (k === i + 4 || k - i > 13) return -1;
+        style = n;
+      } else if (name === 116 /* t */) {
+        b = buf[k] as number;
+        if (b === 115) type = TYPE_S;
+        else if (b === 110) type = TYPE_N;
+        else return -1;
+        k++;
+      } else {
+        return -1;
+      }
+      if (k >= len || buf[k] !== QUOTE) return -1;
+      i = k + 1;
+    }
+    const sink = this.sink;
+    if (b === SLASH) {
+      if (buf[i + 1] !== GT) return -1;
+      if (i + 1 - lt >= this.maxTagLength) this.checkLength(lt, i + 2);
+      sink.cell(column, type, style, true);
+      return i + 2;
+    }
+    if (b !== GT) return -1;
+    if (i - lt >= this.maxTagLength) this.checkLength(lt, i + 1);
+    if (this.depth + 2 <= this.maxDepth) {
+      // `<v>`, digits, `</v></c>`.
+      const start = i + 4;
+      if (start + 9 <= len && buf[i + 1] === LT && buf[i + 2] === 118 && buf[i + 3] === GT) {
+        const limit = Math.min(start + 15, len);
+        let k = start;
+        let n = 0;
+        while (k < limit) {
+          const d = (buf[k] as number) - 48;
+          if (d < 0 || d > 9) break;
+          n = n * 10 + d;
+          k++;
+        }
+        if (
+          k > start &&
+          k + 8 <= len &&
+          buf[k] === LT &&
+          buf[k + 1] === SLASH &&
+          buf[k + 2] === 118 &&
+          buf[k + 3] === GT &&
+          buf[k + 4] === LT &&
+          buf[k + 5] === SLASH &&
+          buf[k + 6] === 99 &&
+          buf[k + 7] === GT &&
+          sink.numberCell(column, type, style, n, k - start)
+        ) {
+          return k + 8;
+        }
+      }
+    }
+    this.push(99 /* the hash of "c" */);
+    sink.cell(column, type, style, false);
+    if (this.depth < this.maxDepth) {
+      const next = this.plainValue(buf, i + 1);
+      if (next > 0) return next;
+    }
+    return i + 1;
   }
 
   /**

@@ -206,6 +206,49 @@ export class SheetHandler implements XmlHandler, SheetSink {
   }
 
   /** @inheritdoc */
+  plainString(): boolean {
+    return false;
+  }
+
+  /** @inheritdoc */
+  numberCell(column: number, type: number, style: number, value: number, count: number): boolean {
+    if (type === TYPE_S ? count > 10 : type !== TYPE_N) return false;
+    // As cell(), <v>, digits(), </v> and </c> one by one would do it.
+    this.beginCell(column, type, style);
+    this.collecting = false;
+    this.into = 0;
+    column = this.column;
+    const font = this.styleFont[style];
+    if (type === TYPE_N) {
+      const date = this.styleIsDate[style] === 1 ? this.date(value) : undefined;
+      if (date === undefined) {
+        this.cells[column] = font === undefined ? { value } : { value, font };
+      } else {
+        this.cells[column] = font === undefined ? { value, date } : { value, date, font };
+      }
+      return true;
+    }
+    const text = this.strings.get(value);
+    if (text === undefined)
+      throw new XmlSyntaxError('A cell points to a shared string that does not exist.');
+    if (text.length > 0) {
+      this.rowLength += text.length;
+      if (this.rowLength > this.maxRowLength) {
+        throw this.exceeded('maxRowLength', this.rowLength, `The text of row ${this.rowNumber}`);
+      }
+    }
+    if (this.stringsCut.size > 0 && this.stringsCut.has(value)) {
+      this.cells[column] =
+        font === undefined
+          ? { value: text, truncated: true }
+          : { value: text, font, truncated: true };
+    } else {
+      this.cells[column] = font === undefined ? { value: text } : { value: text, font };
+    }
+    return true;
+  }
+
+  /** @inheritdoc */
   element(id: number, selfClosing: boolean): void {
     switch (id) {
       case V:
