@@ -213,6 +213,8 @@ export function printSummary(
   if (classes.length > 0) {
     out('\nBy class:');
     for (const [code, c] of classes.slice(0, 50)) out(`  ${code.padEnd(10)} ${counts(c)}`);
+    if (classes.length > 50)
+      out(`  … and ${classes.length - 50} more class(es) (--report for all)`);
   }
   if (report.notChecked.length > 0) {
     out('\nNot checked:');
