@@ -23,12 +23,10 @@ import {
 import { cellRef, parseRange, rangeRef } from './cell-ref.ts';
 import { type CellWriting, cellXml, isFormulaLike } from './cell-writer.ts';
 import { adapterError, asAdapterError, corrupt, type ReadContext } from './fail.ts';
+import { partReader, scanText } from './part-reader.ts';
 import { StylesEditor } from './styles-edit.ts';
 import { MINIMAL_STYLES, STYLES_CONTENT_TYPE, STYLES_RELATIONSHIP } from './template.ts';
 import {
-  RELATIONSHIPS_NAMES,
-  type Relationship,
-  RelationshipsHandler,
   relationshipOfType,
   relsPartOf,
   resolveTarget,
@@ -37,10 +35,8 @@ import {
   workbookPartName,
   workbookParts,
 } from './workbook-part.ts';
-import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
-import { decodeXmlBytes } from './xml-stream.ts';
 import { cutText, escapeXmlText, XmlSyntaxError } from './xml-text.ts';
-import { rawEntryDataSync, readDirectorySync, readEntrySync, type ZipEntry } from './zip-reader.ts';
+import { rawEntryDataSync, readDirectorySync } from './zip-reader.ts';
 import { ZipWriter } from './zip-writer.ts';
 
 /** How serious a problem marked in a workbook is: an error (red fill) or a query (yellow fill). */
@@ -331,13 +327,6 @@ function group(sheet: SheetAnnotations, grouped: Grouped, o: Resolved): void {
     const line = a.column === undefined ? message : `${cellRef(a.column, a.row)}: ${message}`;
     addMessage(row, line, a.severity, o.perRow);
   }
-}
-
-function scanText(text: string, names: readonly string[], handler: XmlHandler): void {
-  const scanner = new XmlScanner(names, handler);
-  (handler as { scanner?: XmlScanner }).scanner = scanner;
-  scanner.write(text);
-  scanner.end();
 }
 
 /** `tag` (a start tag's text) with attribute `name` set to `value`. */
@@ -645,31 +634,7 @@ function annotate(
   const directory = readDirectorySync(bytes, limits, context);
   const replaced = new Map<string, string>();
   const added = new Map<string, string>();
-  const text = (entry: ZipEntry): string => {
-    const known = replaced.get(entry.name);
-    if (known !== undefined) return known;
-    try {
-      return decodeXmlBytes(readEntrySync(bytes, directory, entry, limits, context));
-    } catch (error) {
-      throw asAdapterError(context, error, `The part ${entry.name}`);
-    }
-  };
-  const parse = (entry: ZipEntry, names: readonly string[], handler: XmlHandler): string => {
-    const xml = text(entry);
-    try {
-      scanText(xml, names, handler);
-    } catch (error) {
-      throw asAdapterError(context, error, `The part ${entry.name}`);
-    }
-    return xml;
-  };
-  const relationshipsOf = (part: string): Relationship[] | undefined => {
-    const entry = directory.find(relsPartOf(part));
-    if (entry === undefined) return undefined;
-    const handler = new RelationshipsHandler();
-    parse(entry, RELATIONSHIPS_NAMES, handler);
-    return handler.relationships;
-  };
+  const { text, parse, relationshipsOf } = partReader(bytes, directory, limits, context, replaced);
   const exists = (name: string): boolean =>
     directory.find(name) !== undefined ||
     [...added.keys()].some((n) => n.toLowerCase() === name.toLowerCase());

@@ -3,6 +3,7 @@ import type { MergedRange } from '../types.ts';
 import { cellRef, rangeRef } from './cell-ref.ts';
 import { type CellInput, type CellStyler, type CellWriting, cellXml } from './cell-writer.ts';
 import { adapterError, asAdapterError, corrupt, type ReadContext } from './fail.ts';
+import { partReader, scanText } from './part-reader.ts';
 import {
   type CellSpan,
   type RowSpan,
@@ -12,9 +13,6 @@ import {
 import { NO_STYLES, STYLES_NAMES, type Styles, StylesHandler } from './styles.ts';
 import { StylesEditor } from './styles-edit.ts';
 import {
-  RELATIONSHIPS_NAMES,
-  type Relationship,
-  RelationshipsHandler,
   relsPartOf,
   resolveTarget,
   WORKBOOK_NAMES,
@@ -22,10 +20,8 @@ import {
   workbookPartName,
   workbookParts,
 } from './workbook-part.ts';
-import { type XmlHandler, XmlScanner } from './xml-scanner.ts';
-import { decodeXmlBytes } from './xml-stream.ts';
 import { XmlSyntaxError } from './xml-text.ts';
-import { rawEntryDataSync, readDirectorySync, readEntrySync, type ZipEntry } from './zip-reader.ts';
+import { rawEntryDataSync, readDirectorySync } from './zip-reader.ts';
 import { ZipWriter } from './zip-writer.ts';
 
 /** Rows to write into one sheet of a template. */
@@ -77,14 +73,6 @@ export const STYLES_CONTENT_TYPE =
 /** @internal */
 export const STYLES_RELATIONSHIP =
   'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-
-function scanText(text: string, names: readonly string[], handler: XmlHandler): XmlScanner {
-  const scanner = new XmlScanner(names, handler);
-  (handler as { scanner?: XmlScanner }).scanner = scanner;
-  scanner.write(text);
-  scanner.end();
-  return scanner;
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -293,29 +281,7 @@ function fill(
   if (template.length === 0)
     throw adapterError(context, 'empty-file', 'The template is empty (0 bytes).');
   const directory = readDirectorySync(template, limits, context);
-  const text = (entry: ZipEntry): string => {
-    try {
-      return decodeXmlBytes(readEntrySync(template, directory, entry, limits, context));
-    } catch (error) {
-      throw asAdapterError(context, error, `The part ${entry.name}`);
-    }
-  };
-  const parse = (entry: ZipEntry, names: readonly string[], handler: XmlHandler): string => {
-    const xml = text(entry);
-    try {
-      scanText(xml, names, handler);
-    } catch (error) {
-      throw asAdapterError(context, error, `The part ${entry.name}`);
-    }
-    return xml;
-  };
-  const relationshipsOf = (part: string): Relationship[] | undefined => {
-    const entry = directory.find(relsPartOf(part));
-    if (entry === undefined) return undefined;
-    const handler = new RelationshipsHandler();
-    parse(entry, RELATIONSHIPS_NAMES, handler);
-    return handler.relationships;
-  };
+  const { text, parse, relationshipsOf } = partReader(template, directory, limits, context);
 
   const workbookPart = workbookPartName(relationshipsOf(''));
   const workbookEntry = directory.find(workbookPart);
