@@ -124,6 +124,5 @@ describe.skipIf(!executablePath && !process.env['CI'])('the HTML report in Chrom
   it('saves a screenshot under the OS temp dir', async () => {
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
-    console.log(`HTML report screenshot: ${SCREENSHOT}`);
   });
 });
