@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES } from '../entities/all.ts';
+import { DanhGiaHocSinh } from '../entities/danh-gia-hoc-sinh.ts';
 import { HocSinh } from '../entities/hoc-sinh.ts';
 import { entityOf } from '../meta/entity.ts';
 import { recordOf } from '../testing/record-arbitrary.test-helper.ts';
 import { compileValidator } from './compile.ts';
+import { describeSchemaIssue } from './describe.ts';
 
 describe('compileValidator', () => {
   it('accepts a valid record and returns it without copying', () => {
@@ -111,10 +113,104 @@ describe('compileValidator', () => {
       );
       fc.assert(
         fc.property(fc.oneof(recordOf(entity), damaged), (record) => {
-          expect(validate(record).ok).toBe(entity.safeParse(record).success);
+          // zod's own parse throws on some hostile values (`{ length: { toString: 0 } }`); the
+          // validator reports those as issues instead (see the hostile-value tests below).
+          let expected: boolean;
+          try {
+            expected = entity.safeParse(record).success;
+          } catch {
+            expected = false;
+          }
+          expect(validate(record).ok).toBe(expected);
         }),
         { numRuns: 40 },
       );
     },
   );
+});
+
+describe('compileValidator on hostile values', () => {
+  const DANH_GIA = DanhGiaHocSinh;
+  /** Objects zod's own code throws on: it reads `length` and converts it as a number. */
+  const hostile: { length: unknown }[] = [
+    { length: { toString: 0 } },
+    { length: { valueOf: 0, toString: 0 } },
+    {
+      length: {
+        [Symbol.toPrimitive]() {
+          throw new Error('HS0001 Trần Thị Thuỷ');
+        },
+      },
+    },
+  ];
+
+  it('reports a value zod throws on as an unreadable value on its field, never throwing', () => {
+    const entity = DANH_GIA;
+    const validate = compileValidator(entity);
+    for (const value of hostile) {
+      expect(() => entity.safeParse({ hocSinhId: value })).toThrow();
+      const result = validate({ hocSinhId: value, truongId: 'T01' });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      const issue = result.issues.find((i) => i.path[0] === 'hocSinhId');
+      expect(issue).toMatchObject({
+        code: 'custom',
+        path: ['hocSinhId'],
+        symbolPath: ['HOC_SINH_ID'],
+        seen: { kind: 'object' },
+      });
+      // The error's message (which could quote personal data) is not carried.
+      expect(issue?.message).not.toContain('Trần');
+      const text = describeSchemaIssue(entity, issue as NonNullable<typeof issue>);
+      expect(text.vi).toContain('không đọc được');
+      expect(text.en).toContain('cannot be read');
+      expect(text.en).not.toMatch(/Invalid input/);
+    }
+  });
+
+  it('reports a record whose getter throws instead of throwing', () => {
+    const validate = compileValidator(HocSinh);
+    const record = {
+      hocSinhId: 'HS0001',
+      get hoTen(): string {
+        throw new Error('boom');
+      },
+    };
+    const result = validate(record);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.length).toBeGreaterThan(0);
+    expect(result.issues.every((i) => !i.message.includes('boom'))).toBe(true);
+  });
+
+  it('never throws, whatever the field values (fast-check)', () => {
+    const nasty = fc.oneof(
+      fc.anything({ withObjectString: true, withNullPrototype: true, withBoxedValues: true }),
+      fc.record({
+        length: fc.oneof(
+          fc.anything(),
+          fc.constant({ toString: 0 }),
+          fc.constant({ valueOf: 0, toString: 0 }),
+        ),
+        toString: fc.anything(),
+        valueOf: fc.anything(),
+      }),
+    );
+    for (const entity of [DANH_GIA, HocSinh]) {
+      const validate = compileValidator(entity);
+      const keys = Object.keys(entity.shape);
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...keys), nasty, { maxKeys: 6 }), (record) => {
+          const result = validate(record);
+          if (!result.ok) {
+            for (const issue of result.issues) {
+              const text = describeSchemaIssue(entity, issue);
+              expect(text.vi.length).toBeGreaterThan(0);
+            }
+          }
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
 });

@@ -6,6 +6,7 @@ import {
   fieldsCheckOf,
   type IssueCollector,
   issueCollectorOf,
+  unreadableIssue,
 } from './fields-check.ts';
 import { type RecordIssue, toRecordIssue, toRecordIssues } from './issues.ts';
 
@@ -27,7 +28,9 @@ const collectors = new WeakMap<EntitySchema, IssueCollector | null>();
  * walked once more, field by field, and only the fields the generated checks reject are parsed by
  * zod's runtime to collect their issues — the same issues, in the same order and words, as
  * `entity.safeParse(record)` reports (a record this walk cannot judge gets that full parse).
- * Compile once (the result is cached per entity) and reuse it. A field's checks are taken to
+ * A value zod's own code throws on (a hostile object whose `length` or `toString` cannot be
+ * converted) is reported as a `custom` issue on its field ("the value cannot be read"), never
+ * thrown. Compile once (the result is cached per entity) and reuse it. A field's checks are taken to
  * depend on its value only (a refinement reading anything else may see a repeated value accepted
  * as it was the last time).
  *
@@ -63,16 +66,40 @@ export function compileValidator<E extends EntitySchema>(entity: E): Validator<z
   }
   const collect = collector;
   const plan = planOf(entity);
+  const full = (input: unknown): ValidationResult<z.output<E>> => {
+    try {
+      if (schema.validate(input)) return { ok: true, value: input as z.output<E> };
+      const result = schema.safeParse(input);
+      if (result.success) return { ok: true, value: result.data as z.output<E> };
+      return { ok: false, issues: toRecordIssues(plan, result.error.issues, input) };
+    } catch (error) {
+      // zod's own code threw on a hostile value (see `unreadableIssue`): the record is wrong.
+      const issue = z.core.util.finalizeIssue(
+        unreadableIssue(input, error),
+        { async: false },
+        z.core.config(),
+      );
+      return { ok: false, issues: [toRecordIssue(plan, issue, input)] };
+    }
+  };
   return (input: unknown): ValidationResult<z.output<E>> => {
-    if (check?.(input)) return { ok: true, value: input as z.output<E> };
+    let valid = false;
+    try {
+      valid = check?.(input) ?? false;
+    } catch {
+      // A value the generated checks throw on is not known to be valid; the walk below says why.
+    }
+    if (valid) return { ok: true, value: input as z.output<E> };
     // Not known to be valid: the issues, field by field, where the walk can tell.
-    const found = collect?.(input);
+    let found: ReturnType<IssueCollector> | undefined;
+    try {
+      found = collect?.(input);
+    } catch {
+      // A record the walk cannot read (a getter that throws, a hostile proxy): zod's parse decides.
+    }
     if (found !== undefined) {
       return { ok: false, issues: found.map((f) => toRecordIssue(plan, f.issue, f.value)) };
     }
-    if (schema.validate(input)) return { ok: true, value: input as z.output<E> };
-    const result = schema.safeParse(input);
-    if (result.success) return { ok: true, value: result.data as z.output<E> };
-    return { ok: false, issues: toRecordIssues(plan, result.error.issues, input) };
+    return full(input);
   };
 }

@@ -267,6 +267,33 @@ const SYNC_CONTEXT = { async: false } as const;
 type RawIssue = z.core.$ZodRawIssue & { path?: PropertyKey[]; input?: unknown };
 
 /**
+ * The text of {@link unreadableIssue}, in the shape a refinement of the standard carries its two
+ * texts (`params.text`), so that `describeSchemaIssue` words it in the field's own terms.
+ */
+export const UNREADABLE_TEXT = {
+  vi: 'giá trị không đọc được (không phải văn bản, số hay ngày)',
+  en: 'the value cannot be read (it is not text, a number or a date)',
+} as const;
+
+/**
+ * The issue of a value zod's own code throws on (a hostile object, say `{ length: { toString: 0 } }`,
+ * whose properties cannot be converted as zod converts them): a `custom` issue with
+ * {@link UNREADABLE_TEXT}, and the error's name (never its message, which may quote the value).
+ *
+ * @internal
+ */
+export function unreadableIssue(value: unknown, error: unknown): RawIssue {
+  const name = error instanceof Error ? error.name : typeof error;
+  return {
+    code: 'custom',
+    message: `Invalid input: the value cannot be read (${name} while checking it)`,
+    input: value,
+    params: { text: UNREADABLE_TEXT, unreadable: true },
+    path: [],
+  } as unknown as RawIssue;
+}
+
+/**
  * Builds an {@link IssueCollector} for an entity, or `undefined` where {@link fieldsCheckOf} does
  * (the caller then keeps zod's full parse).
  *
@@ -286,10 +313,18 @@ export function issueCollectorOf(entity: EntitySchema): IssueCollector | undefin
       const value = record[field.name];
       // zod ignores an optional field that is absent, and its schema accepts `undefined`.
       if (value === undefined && field.optional) continue;
-      if (field.boolean ? typeof value === 'boolean' : field.check(value) !== INVALID) continue;
-      const result = field.schema._zod.run({ value, issues: [] }, SYNC_CONTEXT);
-      if (result instanceof Promise) return undefined;
-      for (const raw of result.issues as RawIssue[]) {
+      let issues: RawIssue[];
+      try {
+        if (field.boolean ? typeof value === 'boolean' : field.check(value) !== INVALID) continue;
+        const result = field.schema._zod.run({ value, issues: [] }, SYNC_CONTEXT);
+        if (result instanceof Promise) return undefined;
+        issues = result.issues as RawIssue[];
+      } catch (error) {
+        // A hostile value (an object whose `length` or `toString` cannot be read as zod reads
+        // them) makes zod's own code throw; the field is wrong, and says so.
+        issues = [unreadableIssue(value, error)];
+      }
+      for (const raw of issues) {
         raw.path = [field.name, ...(raw.path ?? [])];
         found.push({ issue: finalize(raw), value: 'input' in raw ? raw.input : value });
       }
