@@ -110,6 +110,96 @@ async function declaredRows(workbook: Workbook): Promise<number | undefined> {
   return rows;
 }
 
+/** How many items a reader of single rows (CSV, .xls) hands on at a time. */
+const ITEMS_PER_BATCH = 256;
+
+/** A settled promise's value, for chaining calls in order. */
+const ignore = (): void => undefined;
+
+/**
+ * The items of batches, one at a time, as an async generator would hand them on — but without a
+ * generator's round trips for each item: an item already in hand is returned as a resolved
+ * promise. Calls made before the previous one settled are served in order; `return` and `throw`
+ * close the batches (and so the workbook) first.
+ */
+class ItemsOfBatches implements AsyncGenerator<ReadItem, void, undefined> {
+  readonly #batches: AsyncGenerator<ReadItem[], void, undefined>;
+  #batch: readonly ReadItem[] = [];
+  #at = 0;
+  #done = false;
+  /** Calls not yet settled: while there are any, a new call waits for them. */
+  #waiting = 0;
+  /** The last call, settled either way. */
+  #last: Promise<unknown> = Promise.resolve();
+
+  constructor(batches: AsyncGenerator<ReadItem[], void, undefined>) {
+    this.#batches = batches;
+  }
+
+  next(): Promise<IteratorResult<ReadItem, void>> {
+    if (this.#waiting === 0 && this.#at < this.#batch.length) {
+      return Promise.resolve({ value: this.#batch[this.#at++] as ReadItem, done: false });
+    }
+    return this.#queue(() => this.#pull());
+  }
+
+  return(): Promise<IteratorResult<ReadItem, void>> {
+    return this.#queue(async () => {
+      this.#finish();
+      await this.#batches.return();
+      return { value: undefined, done: true };
+    });
+  }
+
+  throw(error: unknown): Promise<IteratorResult<ReadItem, void>> {
+    return this.#queue(async () => {
+      this.#finish();
+      await this.#batches.return();
+      throw error;
+    });
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<ReadItem, void, undefined> {
+    return this;
+  }
+
+  /** Runs `step` after every earlier call has settled. */
+  #queue<T>(step: () => Promise<T>): Promise<T> {
+    this.#waiting++;
+    const result = this.#last.then(step).finally(() => {
+      this.#waiting--;
+    });
+    this.#last = result.then(ignore, ignore);
+    return result;
+  }
+
+  async #pull(): Promise<IteratorResult<ReadItem, void>> {
+    while (this.#at >= this.#batch.length) {
+      if (this.#done) return { value: undefined, done: true };
+      let next: IteratorResult<ReadItem[], void>;
+      try {
+        next = await this.#batches.next();
+      } catch (error) {
+        this.#finish();
+        throw error;
+      }
+      if (next.done === true) {
+        this.#finish();
+        return { value: undefined, done: true };
+      }
+      this.#batch = next.value;
+      this.#at = 0;
+    }
+    return { value: this.#batch[this.#at++] as ReadItem, done: false };
+  }
+
+  #finish(): void {
+    this.#done = true;
+    this.#batch = [];
+    this.#at = 0;
+  }
+}
+
 /**
  * Reads a file with an adapter, streaming: for each sheet that holds one of the adapter's entities
  * (its header found among the first rows), every row after the header becomes a record with its
@@ -132,11 +222,28 @@ async function declaredRows(workbook: Workbook): Promise<number | undefined> {
  * }
  * ```
  */
-export async function* readWith(
+export function readWith(
   adapter: Adapter,
   source: ReadSource,
   options: ReadOptions = {},
 ): AsyncGenerator<ReadItem, void, undefined> {
+  return new ItemsOfBatches(readItemBatches(adapter, source, options));
+}
+
+/**
+ * {@link readWith}'s items in batches, in the same order: the issues before a sheet's rows, then
+ * the items of each batch of rows the reader makes (one wait per batch instead of one per item).
+ * An error of the reader or of a mapping's hook is thrown after the items before it.
+ *
+ * @internal
+ */
+export async function* readItemBatches(
+  adapter: Adapter,
+  source: ReadSource,
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem[], void, undefined> {
+  // Items waiting to be handed on: the issues found before a sheet's rows.
+  let pending: ReadItem[] = [];
   const owned = !isWorkbook(source);
   const workbook = isWorkbook(source)
     ? source
@@ -148,23 +255,23 @@ export async function* readWith(
   const where = file === undefined ? {} : { file };
   try {
     if (!adapter.formats.includes(workbook.format)) {
-      yield {
+      pending.push({
         kind: 'issue',
         code: 'wrong-format',
         severity: 'warning',
         problem: `Adapter ${adapter.id} is made for ${adapter.formats.join('/')} files; this is ${workbook.format}`,
         ...where,
-      };
+      });
     }
     const encoding = encodingWarning(workbook);
     if (encoding !== undefined) {
-      yield {
+      pending.push({
         kind: 'issue',
         code: 'encoding-invalid',
         severity: 'warning',
         problem: encoding,
         ...where,
-      };
+      });
     }
     if (options.onDeclaredRows !== undefined) {
       const rows = await declaredRows(workbook);
@@ -186,27 +293,27 @@ export async function* readWith(
         found++;
         const bound = bindMapping(entity.mapping, located.header);
         for (const problem of bound.problems) {
-          yield {
+          pending.push({
             kind: 'issue',
             ...(problem.code === undefined ? {} : { code: problem.code }),
             severity: problem.severity,
             problem: problem.problem,
             sheet: sheet.name,
             ...where,
-          };
+          });
         }
         const required = bound.bindings
           .filter((b) => b.column === undefined && b.spec.options.required === true)
           .map((b) => b.name);
         if (required.length > 0) {
-          yield {
+          pending.push({
             kind: 'issue',
             code: 'column-missing',
             severity: 'error',
             problem: `Sheet ${JSON.stringify(sheet.name)} lacks the required column(s) ${required.join(', ')}: its rows cannot be read`,
             sheet: sheet.name,
             ...where,
-          };
+          });
           continue;
         }
         // Missing optional fields are worth a warning; missing extras (columns a hook may use,
@@ -217,14 +324,14 @@ export async function* readWith(
           )
           .map((b) => b.name);
         if (optional.length > 0) {
-          yield {
+          pending.push({
             kind: 'issue',
             code: 'column-absent',
             severity: 'warning',
             problem: `Sheet ${JSON.stringify(sheet.name)} has no column for ${optional.join(', ')}: these stay empty in its records`,
             sheet: sheet.name,
             ...where,
-          };
+          });
         }
         const titleRows = located.titleRows.filter((r) => r.row >= table.from);
         const values = entity.sheetValues?.(sheet, titleRows) ?? {};
@@ -275,33 +382,63 @@ export async function* readWith(
             issues: mapped.issues,
           };
         };
-        // Rows in batches where the reader makes them (one wait per batch, not per row).
+        if (pending.length > 0) {
+          const out = pending;
+          pending = [];
+          yield out;
+        }
+        // Rows in batches where the reader makes them (one wait per batch, not per row); a reader
+        // of single rows has its items handed on by ITEMS_PER_BATCH. Whatever throws — the reader,
+        // a mapping's hook — does so after the items of the rows before it are handed on.
         const until = to === undefined ? {} : { until: to - 1 };
         const batches = rowBatches(workbook, sheet.index, until);
-        if (batches === undefined) {
-          for await (const row of workbook.rows(sheet.index, until)) {
-            const item = itemOf(row);
-            if (item !== undefined) yield item;
-          }
-        } else {
-          for await (const batch of batches) {
-            for (const row of batch) {
+        let items: ReadItem[] = [];
+        try {
+          if (batches === undefined) {
+            for await (const row of workbook.rows(sheet.index, until)) {
               const item = itemOf(row);
-              if (item !== undefined) yield item;
+              if (item === undefined) continue;
+              items.push(item);
+              if (items.length >= ITEMS_PER_BATCH) {
+                const out = items;
+                items = [];
+                yield out;
+              }
+            }
+          } else {
+            for await (const batch of batches) {
+              for (const row of batch) {
+                const item = itemOf(row);
+                if (item !== undefined) items.push(item);
+              }
+              if (items.length > 0) {
+                const out = items;
+                items = [];
+                yield out;
+              }
             }
           }
+        } catch (error) {
+          if (items.length > 0) {
+            const out = items;
+            items = [];
+            yield out;
+          }
+          throw error;
         }
+        if (items.length > 0) yield items;
       }
     }
     if (found === 0) {
-      yield {
+      pending.push({
         kind: 'issue',
         code: 'no-layout',
         severity: 'error',
         problem: `No sheet of this file looks like a ${adapter.label} layout (no header found among the first rows)`,
         ...where,
-      };
+      });
     }
+    if (pending.length > 0) yield pending;
   } finally {
     if (owned) await workbook.close();
   }
