@@ -4,6 +4,7 @@ import { bindMapping } from '../mapping/bind-mapping.ts';
 import { mapRowSharingColumns } from '../mapping/map-row.ts';
 import type { CsvWorkbook } from '../workbook/csv/index.ts';
 import type { WorkbookSource } from '../workbook/csv/source.ts';
+import { EachOfBatches } from '../workbook/each-of-batches.ts';
 import { openWorkbook } from '../workbook/open.ts';
 import { rowBatches } from '../workbook/row-batches.ts';
 import type { Row, Workbook } from '../workbook/types.ts';
@@ -113,93 +114,6 @@ async function declaredRows(workbook: Workbook): Promise<number | undefined> {
 /** How many items a reader of single rows (CSV, .xls) hands on at a time. */
 const ITEMS_PER_BATCH = 256;
 
-/** A settled promise's value, for chaining calls in order. */
-const ignore = (): void => undefined;
-
-/**
- * The items of batches, one at a time, as an async generator would hand them on — but without a
- * generator's round trips for each item: an item already in hand is returned as a resolved
- * promise. Calls made before the previous one settled are served in order; `return` and `throw`
- * close the batches (and so the workbook) first.
- */
-class ItemsOfBatches implements AsyncGenerator<ReadItem, void, undefined> {
-  readonly #batches: AsyncGenerator<ReadItem[], void, undefined>;
-  #batch: readonly ReadItem[] = [];
-  #at = 0;
-  #done = false;
-  /** Calls not yet settled: while there are any, a new call waits for them. */
-  #waiting = 0;
-  /** The last call, settled either way. */
-  #last: Promise<unknown> = Promise.resolve();
-
-  constructor(batches: AsyncGenerator<ReadItem[], void, undefined>) {
-    this.#batches = batches;
-  }
-
-  next(): Promise<IteratorResult<ReadItem, void>> {
-    if (this.#waiting === 0 && this.#at < this.#batch.length) {
-      return Promise.resolve({ value: this.#batch[this.#at++] as ReadItem, done: false });
-    }
-    return this.#queue(() => this.#pull());
-  }
-
-  return(): Promise<IteratorResult<ReadItem, void>> {
-    return this.#queue(async () => {
-      this.#finish();
-      await this.#batches.return();
-      return { value: undefined, done: true };
-    });
-  }
-
-  throw(error: unknown): Promise<IteratorResult<ReadItem, void>> {
-    return this.#queue(async () => {
-      this.#finish();
-      await this.#batches.return();
-      throw error;
-    });
-  }
-
-  [Symbol.asyncIterator](): AsyncGenerator<ReadItem, void, undefined> {
-    return this;
-  }
-
-  /** Runs `step` after every earlier call has settled. */
-  #queue<T>(step: () => Promise<T>): Promise<T> {
-    this.#waiting++;
-    const result = this.#last.then(step).finally(() => {
-      this.#waiting--;
-    });
-    this.#last = result.then(ignore, ignore);
-    return result;
-  }
-
-  async #pull(): Promise<IteratorResult<ReadItem, void>> {
-    while (this.#at >= this.#batch.length) {
-      if (this.#done) return { value: undefined, done: true };
-      let next: IteratorResult<ReadItem[], void>;
-      try {
-        next = await this.#batches.next();
-      } catch (error) {
-        this.#finish();
-        throw error;
-      }
-      if (next.done === true) {
-        this.#finish();
-        return { value: undefined, done: true };
-      }
-      this.#batch = next.value;
-      this.#at = 0;
-    }
-    return { value: this.#batch[this.#at++] as ReadItem, done: false };
-  }
-
-  #finish(): void {
-    this.#done = true;
-    this.#batch = [];
-    this.#at = 0;
-  }
-}
-
 /**
  * Reads a file with an adapter, streaming: for each sheet that holds one of the adapter's entities
  * (its header found among the first rows), every row after the header becomes a record with its
@@ -227,7 +141,7 @@ export function readWith(
   source: ReadSource,
   options: ReadOptions = {},
 ): AsyncGenerator<ReadItem, void, undefined> {
-  return new ItemsOfBatches(readItemBatches(adapter, source, options));
+  return new EachOfBatches(readItemBatches(adapter, source, options));
 }
 
 /**

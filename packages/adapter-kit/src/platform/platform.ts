@@ -35,8 +35,9 @@ export interface Platform {
   /** `'node'` or `'web'`. */
   readonly name: 'node' | 'web';
   /**
-   * Inflates a raw deflate stream chunk by chunk, as the input is consumed: never more in memory
-   * than what one input chunk inflates to. Stopping the iteration releases the inflater.
+   * Inflates a raw deflate stream chunk by chunk, as the input is consumed, in bounded memory
+   * whatever the compression ratio (a few MB at most wait for the caller). Stopping the iteration
+   * releases the inflater and the input.
    */
   inflateRaw(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array>;
   /** Inflates a whole raw deflate stream at once, refusing more than `maxOutputLength` bytes. */

@@ -130,7 +130,14 @@ class StringTable implements SharedStrings {
       this.newPage(kept.length + n);
       this.page.set(kept, this.used);
     }
-    this.page.set(buf.subarray(start, end), this.used + this.pending);
+    const page = this.page;
+    const at = this.used + this.pending;
+    if (n <= SHORT) {
+      // A short string byte by byte: cheaper than a view of it for `set`.
+      for (let k = 0; k < n; k++) page[at + k] = buf[start + k] as number;
+    } else {
+      page.set(buf.subarray(start, end), at);
+    }
     this.pending += n;
   }
 

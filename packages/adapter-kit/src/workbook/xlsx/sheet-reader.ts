@@ -107,6 +107,8 @@ export class SheetHandler implements XmlHandler, SheetSink {
   private readonly collectLimit: number;
   private readonly maxCellLength: number;
   private readonly maxRowLength: number;
+  private readonly maxRows: number;
+  private readonly maxColumns: number;
   /** The characters of the row being built (values and formulas). */
   private rowLength = 0;
 
@@ -137,6 +139,8 @@ export class SheetHandler implements XmlHandler, SheetSink {
     this.styleFont = setup.styles.font;
     this.maxCellLength = setup.limits.maxCellLength;
     this.maxRowLength = setup.limits.maxRowLength;
+    this.maxRows = setup.limits.maxRows;
+    this.maxColumns = setup.limits.maxColumns;
     this.collectLimit = this.maxCellLength * 7 + 16;
   }
 
@@ -368,7 +372,7 @@ export class SheetHandler implements XmlHandler, SheetSink {
     if (number < 0) number = this.rowNumber + 1;
     else if (number <= this.rowNumber)
       throw new XmlSyntaxError('The rows of the sheet are out of order.');
-    if (number > this.setup.limits.maxRows) {
+    if (number > this.maxRows) {
       throw this.exceeded('maxRows', number, 'A row number of the sheet');
     }
     this.rowNumber = number;
@@ -427,7 +431,7 @@ export class SheetHandler implements XmlHandler, SheetSink {
     if (column < 0) column = this.column + 1;
     else if (column <= this.column)
       throw new XmlSyntaxError('The cells of a row are out of order.');
-    if (column + 1 > this.setup.limits.maxColumns) {
+    if (column + 1 > this.maxColumns) {
       throw this.exceeded('maxColumns', column + 1, 'A column of the sheet');
     }
     this.column = column;

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../errors.ts';
 import { crc32 } from './crc32.ts';
 import { compoundFile } from './ole.test-helper.ts';
-import { openXlsx } from './workbook.ts';
+import type { SheetHandler } from './sheet-reader.ts';
+import { KEPT_PARSERS, openXlsx } from './workbook.ts';
 import { writeXlsx } from './writer.ts';
 import {
   openDescriptors,
@@ -169,6 +170,68 @@ describe('writeXlsx → openXlsx round trips', () => {
     const rows = [];
     for await (const row of workbook.rows('S', { until: 12 })) rows.push(row.row);
     expect(rows).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+});
+
+describe('reading rows', () => {
+  it('gives each row once when next() is called again before the previous call settled', async () => {
+    const file = writeXlsx([
+      { name: 'Sheet1', rows: Array.from({ length: 50 }, (_, i) => [i + 1, `Học sinh ${i + 1}`]) },
+    ]);
+    const workbook = await openXlsx(file);
+    try {
+      const rows = workbook.rows(0)[Symbol.asyncIterator]();
+      const results = await Promise.all(Array.from({ length: 52 }, () => rows.next()));
+      expect(results.slice(0, 50).map((r) => (r.done ? undefined : r.value.row))).toEqual(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
+      expect(results.slice(50).every((r) => r.done)).toBe(true);
+      expect(await rows.next()).toEqual({ value: undefined, done: true });
+    } finally {
+      await workbook.close();
+    }
+  });
+
+  it('ends after return(), and passes on a failure of the sheet to the next call', async () => {
+    const file = writeXlsx([{ name: 'Sheet1', rows: [[1], [2], [3]] }]);
+    const workbook = await openXlsx(file);
+    try {
+      const rows = workbook.rows(0)[Symbol.asyncIterator]();
+      expect((await rows.next()).value?.row).toBe(1);
+      expect(await rows.return?.()).toEqual({ value: undefined, done: true });
+      expect(await rows.next()).toEqual({ value: undefined, done: true });
+    } finally {
+      await workbook.close();
+    }
+    const broken = rawXlsx({
+      sheets: {
+        Sheet1: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v'),
+      },
+    });
+    const bad = await openXlsx(broken);
+    try {
+      const rows = bad.rows(0)[Symbol.asyncIterator]();
+      let failure: unknown;
+      for (let i = 0; i < 3 && failure === undefined; i++) {
+        failure = await rows.next().then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      }
+      expect(failure).toMatchObject({ code: 'corrupt-file' });
+      expect(await rows.next()).toEqual({ value: undefined, done: true });
+    } finally {
+      await bad.close();
+    }
+  });
+
+  it("keeps a tiny read done when the module loaded (so that V8 keeps the parsers' layouts)", () => {
+    const sheet = KEPT_PARSERS[2] as SheetHandler;
+    expect(sheet.queue.map((row) => row.cells.map((cell) => cell?.value))).toEqual([
+      ['An', 12_345_678_901, 1.5],
+      ['x < y', 'B & C\r', 3, true, 'z'],
+      ['D'],
+    ]);
   });
 });
 

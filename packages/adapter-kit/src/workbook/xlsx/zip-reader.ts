@@ -19,7 +19,7 @@ export interface ByteSource {
 }
 
 /** How many bytes one read of a file takes when streaming an entry. */
-const FILE_CHUNK = 64 * 1024;
+const FILE_CHUNK = 256 * 1024;
 /** How many bytes of an in-memory source are handed to the inflater at a time. */
 const MEMORY_CHUNK = 1024 * 1024;
 /** How many bytes one read of a `Blob` takes when streaming an entry. */
