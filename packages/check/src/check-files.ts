@@ -26,6 +26,7 @@ import {
 import { entityByName } from '@eduvn/standard';
 import { defaultAdapters } from './adapters.ts';
 import { CheckOptionsError, shown } from './errors.ts';
+import { keyNoter } from './layout-keys.ts';
 import { type Proposal, proposeForCsv, proposeForWorkbook } from './propose.ts';
 import { FILE_RULES, READING_RULE_IDS, readingCodeOf, toIssue } from './reading.ts';
 import { nameOf, type OpenedSource, openInput, toCheckSource } from './source.ts';
@@ -473,6 +474,7 @@ export async function checkFiles(
 
     // 3. Every record of every file, streamed to the rules.
     async function* records(): AsyncGenerator<InputRecord, void, undefined> {
+      const noteKeys = keyNoter();
       for (const run of runs) {
         const adapter = run.adapter;
         const opened = run.opened;
@@ -495,9 +497,7 @@ export async function checkFiles(
               run.rows++;
               if (item.issues.length > 0) noteRecordIssues(run, item);
               const carried = run.layout.get(item.entity);
-              if (carried !== undefined) {
-                for (const key in item.record) if (!carried.has(key)) carried.add(key);
-              }
+              if (carried !== undefined) noteKeys(carried, item.record);
               if (run.rows % PROGRESS_EVERY === 0) {
                 signal?.throwIfAborted();
                 progress(run, false);

@@ -1,8 +1,53 @@
+import { entityByName, fieldsOf } from '@eduvn/standard';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatText } from './format/text.ts';
 import { READING_RULE_CATALOG, READING_RULES, readingIssue } from './reading.ts';
 
 describe('reading rules', () => {
+  it('names the field by the label of its top-level name, else the name, else the column (fast-check)', () => {
+    const schema = entityByName('HocSinh');
+    if (!schema) throw new Error('HocSinh is an entity of the standard');
+    const names = fieldsOf(schema).map((f) => f.name);
+    /** The reference: the label of the first field named like `field` up to its first dot. */
+    const expected = (field: string | undefined, column: string | undefined, lang: 'vi' | 'en') => {
+      const top = field?.split('.')[0];
+      const label = fieldsOf(schema).find((f) => f.name === top)?.label;
+      return (
+        label?.[lang] ??
+        field ??
+        (column === undefined ? '—' : `(${lang === 'vi' ? 'cột' : 'column'} ${column})`)
+      );
+    };
+    const field = fc.option(
+      fc.oneof(
+        fc.constantFrom(...names),
+        fc
+          .tuple(fc.constantFrom(...names), fc.string({ maxLength: 8 }))
+          .map(([n, rest]) => `${n}.${rest}`),
+        fc.string({ maxLength: 12 }),
+      ),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(field, fc.option(fc.constantFrom('E', 'AB'), { nil: undefined }), (f, column) => {
+        const issue = readingIssue({
+          code: 'date-invalid',
+          entity: 'HocSinh',
+          ...(f === undefined ? {} : { field: f }),
+          ...(column === undefined ? {} : { column }),
+          value: '31/02/2019',
+        });
+        expect(issue.message.vi).toBe(
+          `Ngày không tồn tại ở trường ${expected(f, column, 'vi')}: "31/02/2019"`,
+        );
+        expect(issue.message.en).toBe(
+          `Impossible date in field ${expected(f, column, 'en')}: "31/02/2019"`,
+        );
+      }),
+    );
+  });
+
   it('maps every reader code to its rule id', () => {
     expect(READING_RULES).toEqual({
       'date-invalid': 'READ.DATE.001',

@@ -348,8 +348,22 @@ function labelOf(entity: string | undefined, field: string): Localized | undefin
     if (labelsByEntity.size < 1_000) labelsByEntity.set(entity, labels);
   }
   if (labels === null) return undefined;
-  const top = field.split('.')[0] as string;
-  return labels.get(top);
+  const dot = field.indexOf('.');
+  return labels.get(dot < 0 ? field : field.slice(0, dot));
+}
+
+/** How a message names the field: its label, else its name, else its column. */
+function fieldIn(
+  label: Localized | undefined,
+  field: string | undefined,
+  column: string | undefined,
+  lang: 'vi' | 'en',
+): string {
+  return (
+    label?.[lang] ??
+    field ??
+    (column === undefined ? '—' : `(${lang === 'vi' ? 'cột' : 'column'} ${column})`)
+  );
 }
 
 /**
@@ -385,10 +399,6 @@ export function readingIssue(problem: ReadingProblem, options: ReadingIssueOptio
   const { field, column, row } = problem;
   const label = field === undefined ? undefined : labelOf(problem.entity, field);
   const value = problem.value === undefined ? undefined : shorten(problem.value);
-  const fieldIn = (lang: 'vi' | 'en'): string =>
-    label?.[lang] ??
-    field ??
-    (column === undefined ? '—' : `(${lang === 'vi' ? 'cột' : 'column'} ${column})`);
   // One set of params, changed between the texts: the Vietnamese message has no detail (the
   // reader's own words are English), the English texts the field's English label.
   const params = {
@@ -396,12 +406,12 @@ export function readingIssue(problem: ReadingProblem, options: ReadingIssueOptio
     column: column ?? '—',
     sheet: problem.sheet ?? '—',
     detail: '',
-    field: fieldIn('vi'),
+    field: fieldIn(label, field, column, 'vi'),
   };
   const vi = render(info.message.vi, params);
   params.detail = problem.detail ? `: ${shorten(problem.detail)}` : '';
   const hintVi = render(info.hint.vi, params);
-  params.field = fieldIn('en');
+  params.field = fieldIn(label, field, column, 'en');
   const en = render(info.message.en, params);
   const hintEn = render(info.hint.en, params);
   // Objects built property by property, in the order the report has always shown them.

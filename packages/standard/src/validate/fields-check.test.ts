@@ -100,6 +100,64 @@ describe('fieldsCheckOf', () => {
     },
   );
 
+  it('remembers the last value only for a costly check; a text checked by its length is checked again', () => {
+    let refined = 0;
+    const entity = z.strictObject({
+      code: z.string().refine((v) => {
+        refined++;
+        return v.startsWith('A');
+      }),
+      name: z.string().max(5),
+      year: z.number().int().min(1900).max(2100).optional(),
+    }) as unknown as EntitySchema;
+    const check = fieldsCheckOf(entity) as NonNullable<ReturnType<typeof fieldsCheckOf>>;
+    const zod = zodValidate(entity);
+    const records = [
+      { code: 'A1', name: 'abcde', year: 2000 },
+      { code: 'A1', name: 'abcdef', year: 2000 },
+      { code: 'A1', name: 'abcde', year: 1800 },
+      { code: 'A1', name: 'abcde' },
+      { code: 'B1', name: 'abcde' },
+    ];
+    refined = 0;
+    const answers = records.map((r) => check(r));
+    // The refinement ran for 'A1' once, then for 'B1'; the lengths and years were checked each time.
+    expect(refined).toBe(2);
+    refined = 0;
+    expect(answers).toEqual(records.map((r) => zod(r)));
+    expect(answers).toEqual([true, false, false, true, false]);
+  });
+
+  it('answers as zod along runs of records repeating texts, numbers and dates of equal length (fast-check)', () => {
+    const entity = z.strictObject({
+      id: z.string().min(1).max(12),
+      born: z.iso.date().optional(),
+      year: z.number().int().min(1900).max(2100).optional(),
+      name: z
+        .string()
+        .regex(/^[a-z ]+$/)
+        .max(8),
+    }) as unknown as EntitySchema;
+    const value = {
+      id: fc.constantFrom('', '790000100001', '7900001000012', '79000010000'),
+      born: fc.constantFrom('2019-02-28', '2019-02-31', '2019-13-01', undefined),
+      year: fc.constantFrom(1899, 1900, 2000, 2100, 2101, 2000.5, undefined),
+      name: fc.constantFrom('an', 'an b', 'AN', 'abcdefghi', 'abcdefgh'),
+    };
+    const record = fc.record(value, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 20 }), (records) => {
+        const check = fieldsCheckOf(entity) as NonNullable<ReturnType<typeof fieldsCheckOf>>;
+        const zod = zodValidate(entity);
+        for (const r of records) {
+          const plain = Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
+          expect(check(plain)).toBe(zod(plain));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('never calls valid what zod rejects, however the record is made', () => {
     const inheritedEnumerable = Object.assign(Object.create({ hoTen: 'x'.repeat(60) }), {
       hocSinhId: 'HS1',

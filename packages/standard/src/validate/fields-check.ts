@@ -29,6 +29,13 @@ interface Field {
    * holds some twenty of them.
    */
   readonly boolean: boolean;
+  /**
+   * Whether the field's last accepted value is remembered ({@link checkOf}): only for a check that
+   * costs more than comparing a value with the last one (a pattern, a refinement, a closed set).
+   * A text or number with only length or range checks is checked again: comparing two texts of one
+   * length (twelve-digit codes, names) and keeping a record's text alive cost more than its check.
+   */
+  readonly remember: boolean;
 }
 
 /** What a compiled check returns for a value it does not accept. */
@@ -95,7 +102,8 @@ function checkableFields(entity: EntitySchema): Field[] | undefined {
       !(inner._zod.def as { coerce?: boolean }).coerce &&
       (inner._zod.def.checks?.length ?? 0) === 0 &&
       (s._zod.def.checks?.length ?? 0) === 0;
-    fields.push({ name, schema: s, optional, check: compiledCheckOf(s), boolean });
+    const remember = !boolean && !isCheap(inner, s);
+    fields.push({ name, schema: s, optional, check: compiledCheckOf(s), boolean, remember });
   }
   return fields;
 }
@@ -108,9 +116,10 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
   const count = fields.length;
   /** By field: the number of the last call that met it among the record's keys. */
   const metIn = new Float64Array(count);
-  // By field: the last string or number its check accepted. Records of a file repeat many values
-  // (a school, a class, a year, a code of a short list); a field's check is a function of its value
-  // (entity schemas do not depend on anything else), so the same value again is accepted again.
+  // By field whose check is costly (`remember`): the last string or number its check accepted.
+  // Records of a file repeat many values (a school, a class, a year, a code of a short list); a
+  // field's check is a function of its value (entity schemas do not depend on anything else), so
+  // the same value again is accepted again.
   const accepted: unknown[] = new Array(count).fill(NOTHING);
   let call = 0;
   return (input: unknown): boolean => {
@@ -140,6 +149,8 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
       const value = record[key];
       if (field.boolean) {
         if (typeof value !== 'boolean' && !(value === undefined && field.optional)) return false;
+      } else if (!field.remember) {
+        if (field.check(value) === INVALID) return false;
       } else if (value !== accepted[i]) {
         if (field.check(value) === INVALID) return false;
         if (typeof value === 'string' || typeof value === 'number') accepted[i] = value;
@@ -201,6 +212,28 @@ function isPlainData(
     return false;
   }
   return Object.getOwnPropertyNames(record).length === met;
+}
+
+/** The checks whose compiled test is a comparison or two (a length, a bound, an integer). */
+const CHEAP_CHECKS: ReadonlySet<string> = new Set([
+  'max_length',
+  'min_length',
+  'length_equals',
+  'greater_than',
+  'less_than',
+  'number_format',
+]);
+
+/**
+ * Whether a field's compiled check costs no more than comparing its value with the last one: a
+ * plain (not coerced) text or number whose checks are all {@link CHEAP_CHECKS}, on the field
+ * (`inner`) and on its `optional()` wrapper (`outer`).
+ */
+function isCheap(inner: z.ZodType, outer: z.ZodType): boolean {
+  const def = inner._zod.def as { type: string; coerce?: boolean; checks?: z.core.$ZodCheck[] };
+  if ((def.type !== 'string' && def.type !== 'number') || def.coerce) return false;
+  const checks = [...(def.checks ?? []), ...(outer === inner ? [] : (outer._zod.def.checks ?? []))];
+  return checks.every((c) => CHEAP_CHECKS.has(c._zod.def.check));
 }
 
 /** What no field's value is: the mark of a field no value was accepted for yet. */
