@@ -12,6 +12,7 @@
 export { defineAdapter } from './adapter/define.ts';
 export { detectAdapter } from './adapter/detect.ts';
 export { type ReadResult, type ReadSource, readAll, readWith } from './adapter/read.ts';
+export { readBatches } from './adapter/read-batches.ts';
 export { type SheetHeader, sheetHeader } from './adapter/sheet-header.ts';
 export * from './adapter/types.ts';
 export { type CatalogSheetOptions, readCatalogSheets } from './catalog-sheets.ts';

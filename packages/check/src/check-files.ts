@@ -7,6 +7,7 @@ import {
   type MappingIssue,
   openWorkbook,
   type ReadItem,
+  readBatches,
   readWith,
   resolveLimits,
   type SheetInfo,
@@ -16,6 +17,7 @@ import {
 import {
   type InputRecord,
   type IssueCounts,
+  inBatches,
   type ReadingProblem,
   type Report,
   recordKeyOf,
@@ -472,8 +474,9 @@ export async function checkFiles(
       [...union].map(([entity, fields]) => [entity, [...fields]]),
     );
 
-    // 3. Every record of every file, streamed to the rules.
-    async function* records(): AsyncGenerator<InputRecord, void, undefined> {
+    // 3. Every record of every file, streamed to the rules a batch at a time (one wait per batch
+    // of rows the reader parses).
+    async function* records(): AsyncGenerator<InputRecord[], void, undefined> {
       const noteKeys = keyNoter();
       for (const run of runs) {
         const adapter = run.adapter;
@@ -481,7 +484,7 @@ export async function checkFiles(
         if (adapter === undefined || opened === undefined) continue;
         const source = adapter.open !== undefined ? opened.source : (run.workbook ?? opened.source);
         try {
-          for await (const item of readWith(adapter, source, {
+          for await (const batch of readBatches(adapter, source, {
             file: run.name,
             ...(options.limits === undefined ? {} : { limits: options.limits }),
             ...(options.onProgress === undefined
@@ -491,33 +494,37 @@ export async function checkFiles(
                     run.rowsDeclared = rows;
                   },
                 }),
-          }) as AsyncIterable<ReadItem>) {
-            if (item.kind === 'record') {
-              run.records++;
-              run.rows++;
-              if (item.issues.length > 0) noteRecordIssues(run, item);
-              const carried = run.layout.get(item.entity);
-              if (carried !== undefined) noteKeys(carried, item.record);
-              if (run.rows % PROGRESS_EVERY === 0) {
-                signal?.throwIfAborted();
-                progress(run, false);
+          })) {
+            const out: InputRecord[] = [];
+            for (const item of batch) {
+              if (item.kind === 'record') {
+                run.records++;
+                run.rows++;
+                if (item.issues.length > 0) noteRecordIssues(run, item);
+                const carried = run.layout.get(item.entity);
+                if (carried !== undefined) noteKeys(carried, item.record);
+                if (run.rows % PROGRESS_EVERY === 0) {
+                  signal?.throwIfAborted();
+                  progress(run, false);
+                }
+                out.push({ entity: item.entity, record: item.record, provenance: item.provenance });
+              } else if (item.kind === 'skip') {
+                run.skipped++;
+                run.rows++;
+              } else {
+                if (item.row !== undefined) run.rows++;
+                const code = readingCodeOf(item.code, item.severity);
+                if (code === undefined) continue;
+                note(run, {
+                  code,
+                  file: run.name,
+                  ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
+                  ...(item.row === undefined ? {} : { row: item.row }),
+                  detail: item.problem,
+                });
               }
-              yield { entity: item.entity, record: item.record, provenance: item.provenance };
-            } else if (item.kind === 'skip') {
-              run.skipped++;
-              run.rows++;
-            } else {
-              if (item.row !== undefined) run.rows++;
-              const code = readingCodeOf(item.code, item.severity);
-              if (code === undefined) continue;
-              note(run, {
-                code,
-                file: run.name,
-                ...(item.sheet === undefined ? {} : { sheet: item.sheet }),
-                ...(item.row === undefined ? {} : { row: item.row }),
-                detail: item.problem,
-              });
             }
+            if (out.length > 0) yield out;
           }
         } catch (error) {
           if (isAbort(error, signal)) throw error;
@@ -565,7 +572,7 @@ export async function checkFiles(
       }
     };
 
-    const ruleReport: Report = await validate(records(), {
+    const ruleReport: Report = await validate(inBatches(records()), {
       ...pickValidateOptions(options),
       ...(Object.keys(layout).length === 0 ? {} : { layout }),
     });

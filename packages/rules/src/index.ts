@@ -9,6 +9,7 @@
 
 export { ruleCatalogMarkdown } from './catalog.ts';
 export { type AcknowledgeInput, AcknowledgementError, acknowledge } from './core/acknowledge.ts';
+export { inBatches } from './core/batches.ts';
 export {
   type EngineOptions,
   type RuleSelection,

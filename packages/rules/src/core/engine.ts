@@ -1,3 +1,4 @@
+import { batchesOf } from './batches.ts';
 import { classOf, maskRecordKey, recordKeyOf, symbolOf } from './keys.ts';
 import {
   missingEvidence,
@@ -94,12 +95,21 @@ const appliesTo = (rule: Rule, entity: string): boolean =>
   rule.entity === entity ||
   (Array.isArray(rule.entity) && rule.entity.includes(entity));
 
-/** Feeds every item to `visit`: synchronously for a synchronous source, no promise per record. */
+/**
+ * Feeds every item to `visit`: synchronously for a synchronous source, no promise per record; a
+ * batch at a time for records streamed in batches (`inBatches`).
+ */
 async function forEach<T>(
   input: Iterable<T> | AsyncIterable<T>,
   visit: (item: T) => void,
 ): Promise<void> {
-  if (Symbol.asyncIterator in input) {
+  const batches = batchesOf(input) as AsyncIterable<readonly T[]> | undefined;
+  if (batches !== undefined) {
+    // Records in batches (`inBatches`): one wait per batch.
+    for await (const batch of batches) {
+      for (let i = 0; i < batch.length; i++) visit(batch[i] as T);
+    }
+  } else if (Symbol.asyncIterator in input) {
     for await (const item of input as AsyncIterable<T>) visit(item);
   } else if (Array.isArray(input)) {
     // An array, read by index: what its iterator would give, without an iterator.
