@@ -282,6 +282,12 @@ function upTo(rows: Row[], until: number | undefined): Row[] {
   return beyond < 0 ? rows : rows.slice(0, beyond);
 }
 
+/**
+ * How many bytes of a sheet's XML are parsed before the rows found are handed on (a few hundred
+ * rows of a typical sheet; see `readBatches`).
+ */
+const PARSE_SLICE = 64 * 1024;
+
 /** A workbook read by {@link openXlsx}. */
 class XlsxWorkbook implements Workbook {
   readonly format = 'xlsx' as const;
@@ -368,13 +374,24 @@ class XlsxWorkbook implements Workbook {
       );
       try {
         for await (const piece of decodeXml(chunks)) {
-          scanner.write(piece);
-          if (handler.queue.length === 0) continue;
-          const rows = handler.queue;
-          handler.queue = [];
-          const kept = upTo(rows, until);
-          if (kept.length > 0) yield kept;
-          if (kept !== rows) return;
+          // A large piece is parsed a slice at a time, each slice's rows handed on before the
+          // next is parsed: the rows of a batch stay alive while the consumer works on them, and a
+          // batch of a whole inflated megabyte would outlive the garbage collector's young
+          // generation (copied, then promoted) under a consumer that allocates (the rules).
+          const slices = typeof piece === 'string' ? 1 : Math.ceil(piece.length / PARSE_SLICE);
+          for (let s = 0; s < slices; s++) {
+            scanner.write(
+              slices === 1
+                ? piece
+                : (piece as Uint8Array).subarray(s * PARSE_SLICE, (s + 1) * PARSE_SLICE),
+            );
+            if (handler.queue.length === 0) continue;
+            const rows = handler.queue;
+            handler.queue = [];
+            const kept = upTo(rows, until);
+            if (kept.length > 0) yield kept;
+            if (kept !== rows) return;
+          }
         }
         scanner.end();
       } catch (error) {
