@@ -1,8 +1,15 @@
 import { matchKey } from '@eduvn/text';
 import { type Cell, columnLetter, type MergedRange, type Row } from '../workbook/types.ts';
-import { cellText, hasValue } from './cell-text.ts';
-import { inUnicodeFont } from './clean-text.ts';
-import { exampleReason, rowNumberColumn, rowNumberOf } from './example-row.ts';
+import { cellText } from './cell-text.ts';
+import { cleanText, inUnicodeFont } from './clean-text.ts';
+import {
+  exampleReason,
+  MAX_MARKER,
+  mayBeMarker,
+  mayStartMarker,
+  rowNumberColumn,
+  rowNumberOf,
+} from './example-row.ts';
 import type { HeaderMatch } from './types.ts';
 
 /**
@@ -70,7 +77,12 @@ interface ColumnKeys {
 /** The keys of every header text over each column, by column index, computed once per header. */
 const headerKeysCache = new WeakMap<HeaderMatch, readonly (ColumnKeys | undefined)[]>();
 
+/** The header looked up last, and its keys (rows of one sheet come with the same header). */
+let lastHeader: HeaderMatch | undefined;
+let lastKeys: readonly (ColumnKeys | undefined)[] = [];
+
 function headerKeys(header: HeaderMatch): readonly (ColumnKeys | undefined)[] {
+  if (header === lastHeader) return lastKeys;
   let keys = headerKeysCache.get(header);
   if (keys === undefined) {
     const byIndex: (ColumnKeys | undefined)[] = [];
@@ -86,6 +98,8 @@ function headerKeys(header: HeaderMatch): readonly (ColumnKeys | undefined)[] {
     keys = byIndex;
     headerKeysCache.set(header, keys);
   }
+  lastHeader = header;
+  lastKeys = keys;
   return keys;
 }
 
@@ -121,6 +135,21 @@ function keyStart(text: string): number {
 /** Whether a key of the column starts with the ASCII character `code` ({@link keyStart}'s). */
 function startsWith(column: ColumnKeys, code: number): boolean {
   return ((column.starts[code >>> 5] ?? 0) & (1 << (code & 31))) !== 0;
+}
+
+/**
+ * Whether a cell may repeat the header text over its column: `false` only where
+ * {@link repeatsHeader} surely says `false` — a number under a column no number's text can match,
+ * or a string in a Unicode font whose key starts with an ASCII character no header key of the
+ * column starts with — decided without cleaning the text or building its key.
+ */
+function mayRepeatHeader(cell: Cell, value: Cell['value'], column: ColumnKeys): boolean {
+  if (typeof value === 'number') return column.numbers;
+  if (typeof value === 'string' && inUnicodeFont(cell)) {
+    const start = keyStart(value);
+    return !(start >= 0 && !startsWith(column, start));
+  }
+  return true;
 }
 
 /**
@@ -166,6 +195,12 @@ function cellColumnNumber(cell: Cell | undefined): number | undefined {
   if (typeof value === 'number' && cell?.date === undefined) {
     // Its text is JavaScript's shortest form: a column number only for 0–999.
     return Number.isInteger(value) && value >= 0 && value <= 999 ? value : undefined;
+  }
+  if (typeof value === 'string' && inUnicodeFont(cell as Cell)) {
+    // Text read as stored that starts with an ASCII letter: cleaning keeps that letter first
+    // (composed with what follows at most), so it is no number.
+    const c = value.charCodeAt(0) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return undefined;
   }
   return columnNumber(cellText(cell));
 }
@@ -246,11 +281,41 @@ export function classifyCells(
   const filled = scratch;
   let count = 0;
   let formatted = false;
+  // In the same pass, whether a cell may hold an example row's marker (exampleReason's own first
+  // test, sharper for text read as stored).
+  let mayMark = false;
   for (let index = 0; index < all.length; index++) {
     const cell = all[index];
     if (cell === undefined) continue;
     formatted = true;
-    if (hasValue(cell)) filled[count++] = index;
+    const value = cell.value;
+    if (typeof value === 'string') {
+      // hasValue, inline.
+      const c = value.charCodeAt(0);
+      if (
+        !((c > 0x20 && c < 0x7f) || (c > 0xa0 && c < 0x300 && c !== 0xad)) &&
+        cleanText(value) === ''
+      ) {
+        continue;
+      }
+      // mayBeMarker's verdict on the first character, inline: most texts are settled by it.
+      const f = c | 0x20;
+      if (
+        !mayMark &&
+        (f === 0x76 ||
+          f === 0x65 ||
+          f === 0x6d ||
+          f === 0x64 ||
+          f === 0x68 ||
+          f === 0x20 ||
+          f === 0x28 ||
+          f === 0x7b) &&
+        (count === 0 || value.length <= MAX_MARKER)
+      ) {
+        mayMark = inUnicodeFont(cell) ? mayStartMarker(value) : mayBeMarker(value);
+      }
+    }
+    filled[count++] = index;
   }
   if (count === 0) {
     return {
@@ -278,11 +343,19 @@ export function classifyCells(
     return { kind: 'numbering', reason: 'the cells number the columns (1, 2, 3, …)' };
   }
   const keys = headerKeys(header);
-  // A repeated header needs at least this many cells equal to the header text over them; the
-  // count stops as soon as the cells left cannot reach it (a data row repeats none).
+  // A repeated header needs at least this many cells equal to the header text over them. First
+  // a cheap test that never rules out a cell that does (a data row is settled by it, on its
+  // first few cells); then the count, which stops as soon as the cells left cannot reach it.
   const needed = Math.max(2, 0.6 * count);
+  let may = count;
+  for (let i = 0; i < count && may >= needed; i++) {
+    const index = filled[i] as number;
+    const column = keys[index];
+    const cell = all[index] as Cell;
+    if (column === undefined || !mayRepeatHeader(cell, cell.value, column)) may--;
+  }
   let same = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < count && may >= needed; i++) {
     const index = filled[i] as number;
     const column = keys[index];
     if (column !== undefined && repeatsHeader(all[index], column)) same++;
@@ -294,7 +367,10 @@ export function classifyCells(
       reason: `${same} of its ${count} filled cells repeat the header`,
     };
   }
-  const example = exampleReason(row, filled, count, header, options.firstData === true);
+  // Without a cell that may be a marker, only the first row under the header can be an example.
+  const firstData = options.firstData === true;
+  const example =
+    mayMark || firstData ? exampleReason(row, filled, count, header, firstData) : undefined;
   if (example !== undefined) return { kind: 'example', reason: example };
   const firstIndex = filled[0] as number;
   // A caption is one text (not a number), maybe copied into the next cells (as readers do with a

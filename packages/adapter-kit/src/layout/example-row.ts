@@ -31,8 +31,12 @@ const FIRST_CELL_MARKERS: ReadonlySet<string> = new Set(['mau', 'mau vd', 'mau v
  */
 const MARKER_PREFIX = /^\s*[([]?\s*(vd|ví dụ|example|e\.g\.|mẫu)\s*[)\]]?\s*[:：.\-–]\s*\S/iu;
 
-/** The longest text looked at as a marker in a cell other than the first (`(Ví dụ mẫu)`). */
-const MAX_MARKER = 14;
+/**
+ * The longest text looked at as a marker in a cell other than the first (`(Ví dụ mẫu)`).
+ *
+ * @internal
+ */
+export const MAX_MARKER = 14;
 
 /**
  * A placeholder person's name: a common family name, `Văn` or `Thị`, and one capital letter
@@ -57,14 +61,91 @@ const PLACEHOLDERS: readonly RegExp[] = [
  * Whether a text may start a marker, decided on its first letter (skipping spaces and an opening
  * bracket): every marker starts with `v`, `e`, `m`, `d` or `h`, in either case. Cheap, so that
  * data rows rarely build a match key.
+ *
+ * @internal
  */
-function mayBeMarker(text: string): boolean {
+export function mayBeMarker(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) | 0x20;
     if (c === 0x20 || c === 0x28 || c === 0x7b || text.charCodeAt(i) === 0x5b) continue;
     return c === 0x76 || c === 0x65 || c === 0x6d || c === 0x64 || c === 0x68;
   }
   return false;
+}
+
+/** {@link KEY_FOLD}: the character folds to a separator (a space in the key). */
+const FOLD_SEPARATOR = -1;
+/** {@link KEY_FOLD}: the character leaves nothing in the key (a mark, an invisible character). */
+const FOLD_NOTHING = -2;
+/** {@link KEY_FOLD}: not simple (several characters, or one outside ASCII): the scan stops. */
+const FOLD_OTHER = -3;
+
+/**
+ * What each character up to U+024F and of U+1E00–U+1EFF (the Vietnamese letters) becomes in a
+ * `matchKey`, computed once from `matchKey` itself inside a word: an ASCII letter or digit (its
+ * code), {@link FOLD_SEPARATOR}, {@link FOLD_NOTHING} or {@link FOLD_OTHER}.
+ */
+const KEY_FOLD: Int16Array = (() => {
+  const table = new Int16Array(0x1f00).fill(FOLD_OTHER);
+  for (let code = 0; code < 0x1f00; code++) {
+    if (code >= 0x250 && code < 0x1e00) continue;
+    const key = matchKey(`a${String.fromCharCode(code)}a`).slice(1, -1);
+    if (key === ' ') table[code] = FOLD_SEPARATOR;
+    else if (key === '') table[code] = FOLD_NOTHING;
+    else if (key.length === 1 && /[a-z0-9]/.test(key)) table[code] = key.charCodeAt(0);
+  }
+  return table;
+})();
+
+/** The most characters of a key {@link mayStartMarker} builds. */
+const KEY_START = 3;
+
+/**
+ * Every start, up to {@link KEY_START} characters, of the keys a marker's text has: the markers
+ * ({@link MARKERS}, {@link FIRST_CELL_MARKERS}) and a marker prefix's word followed by more text
+ * (`vd …`, `vi du …`, `example …`, `e g …`, `mau …`: {@link MARKER_PREFIX}).
+ */
+const MARKER_STARTS: ReadonlySet<string> = (() => {
+  const keys = [
+    ...MARKERS,
+    ...FIRST_CELL_MARKERS,
+    ...['vd', 'vi du', 'example', 'e g', 'mau'].map((word) => `${word} `),
+  ];
+  const starts = new Set<string>();
+  for (const key of keys) {
+    for (let n = 1; n <= KEY_START; n++) starts.add(key.slice(0, n));
+  }
+  return starts;
+})();
+
+/**
+ * {@link mayBeMarker}, sharper, for text read as stored (a cell in a Unicode font, which cleaning
+ * changes only in ways `matchKey` ignores): the start of the text's `matchKey` (up to
+ * {@link KEY_START} characters, built from the characters it folds simply) must also start a
+ * marker's key — `Việt Nam` (`vie…`), `Võ Thị Vy` (`vo…`), `Mường` (`mu…`) are ruled out without
+ * building their keys. `true` means "may be one", never "is one".
+ *
+ * @internal
+ */
+export function mayStartMarker(text: string): boolean {
+  if (!mayBeMarker(text)) return false;
+  let key = '';
+  let separator = false;
+  for (let i = 0; i < text.length && key.length < KEY_START; i++) {
+    const c = text.charCodeAt(i);
+    const fold = c < 0x1f00 ? (KEY_FOLD[c] as number) : FOLD_OTHER;
+    if (fold === FOLD_OTHER) break;
+    if (fold === FOLD_SEPARATOR) {
+      separator = key !== '';
+    } else if (fold !== FOLD_NOTHING) {
+      if (separator) {
+        key += ' ';
+        separator = false;
+      }
+      if (key.length < KEY_START) key += String.fromCharCode(fold);
+    }
+  }
+  return key === '' || MARKER_STARTS.has(key);
 }
 
 /** Whether a text is a marker, and which: `undefined` when it is none. */

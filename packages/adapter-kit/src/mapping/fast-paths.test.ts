@@ -415,4 +415,23 @@ describe('mapRow gives what it gave before', () => {
     expect(Object.isFrozen(a.columns)).toBe(true);
     expect(mapRow(bound, r).columns).not.toBe(mapRow(bound, r).columns);
   });
+
+  it('shares one frozen empty issues array among rows without issues; mapRow gives its own', () => {
+    const r = row(4, [1, 'HS1', 'Nguyễn Văn An']);
+    const a = mapRowSharingColumns(bound, r);
+    const b = mapRowSharingColumns(bound, { ...r, row: 5 });
+    expect(a.issues).toEqual([]);
+    expect(a.issues).toBe(b.issues);
+    expect(Object.isFrozen(a.issues)).toBe(true);
+    const own = mapRow(bound, r).issues as unknown[];
+    expect(own).toEqual([]);
+    expect(Object.isFrozen(own)).toBe(false);
+    expect(own).not.toBe(mapRow(bound, r).issues);
+    // A row with an issue gets an array of its own, in either.
+    const bad = row(6, [1, '', 'Nguyễn Văn An']);
+    const shared = mapRowSharingColumns(bound, bad);
+    expect(shared.issues.length).toBeGreaterThan(0);
+    expect(Object.isFrozen(shared.issues)).toBe(false);
+    expect(mapRowSharingColumns(bound, bad).issues).not.toBe(shared.issues);
+  });
 });

@@ -1,6 +1,9 @@
 import { entityByName, fieldsOf } from '@eduvn/standard';
 import type { Cell, Row } from '../workbook/types.ts';
 import type { BoundMapping } from './bind-mapping.ts';
+import { quickCode } from './convert-code.ts';
+import { quickDate } from './convert-date.ts';
+import { quickName, quickText } from './convert-text.ts';
 import { ERROR_VALUE } from './converter.ts';
 import { maskDigits } from './describe-value.ts';
 import type { MappingIssue, MappingIssueCode } from './issue.ts';
@@ -12,7 +15,7 @@ import {
   type Step,
   shapeOf,
 } from './row-plan.ts';
-import type { Converted } from './value-kind.ts';
+import type { Converted, ConvertedValue } from './value-kind.ts';
 
 /** One row mapped to a record, as {@link mapRow} returns it. */
 export interface MappedRow<F extends string = string> {
@@ -67,6 +70,12 @@ function rejectionCode(step: Step, cell: Cell | undefined, result: Converted): M
 /** The values of a row's steps while {@link mapRow} builds its record (see there). */
 let scratch: unknown[] = new Array(32);
 
+/**
+ * The issues of a row without any, where they are passed on read-only ({@link mapRowSharingColumns}):
+ * one frozen array, shared.
+ */
+const NO_ISSUES: readonly MappingIssue[] = Object.freeze([]);
+
 /** The extras of mappings that have none (frozen, shared). */
 const EMPTY_EXTRAS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
@@ -104,7 +113,8 @@ export function mapRow<F extends string>(bound: BoundMapping<F>, row: Row): Mapp
 
 /**
  * {@link mapRow} for readers that pass the columns on as read-only provenance: the `columns` of
- * records with the same fields filled are one frozen object, shared (no copy per row).
+ * records with the same fields filled are one frozen object, shared (no copy per row), and so are
+ * the `issues` of rows without any (one frozen empty array).
  *
  * @internal
  */
@@ -122,8 +132,10 @@ function mapCells<F extends string>(
 ): MappedRow<F> {
   const plan = planOf(bound);
   const { steps } = plan;
+  const cells = row.cells;
   const extras: Record<string, unknown> = plan.hasExtras ? {} : EMPTY_EXTRAS;
-  const issues: MappingIssue[] = [];
+  // Made on the first issue: most rows have none.
+  let issues: MappingIssue[] | undefined;
   // The value of each step that fills a field (undefined: none), and which steps did. The
   // buffer is shared by every call: it is read to the end before any hook can call back.
   if (scratch.length < steps.length) scratch = new Array(steps.length);
@@ -132,26 +144,45 @@ function mapCells<F extends string>(
 
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i] as Step;
-    const { name, letter } = step;
-    const cell = row.cells[step.index];
-    const quick =
-      cell !== undefined && (cell.truncated === true || cell.invalidText === true)
-        ? undefined
-        : quickValue(step, cell);
+    const cell = cells[step.index];
+    let quick: ConvertedValue | undefined;
+    if (cell !== undefined && (cell.truncated === true || cell.invalidText === true)) {
+      quick = undefined;
+    } else {
+      // quickValue, inline: each kind's quick path from a call site of its own.
+      switch (step.quick) {
+        case 1:
+          quick = quickCode(cell, step.options);
+          break;
+        case 2:
+          quick = quickText(cell);
+          break;
+        case 3:
+          quick = quickName(cell, step.options);
+          break;
+        case 4:
+          quick = quickDate(cell, step.options);
+          break;
+        default:
+          quick = quickValue(step, cell);
+      }
+    }
     if (quick !== undefined) {
       // Decided without a result object (and so without a warning or a problem).
       if (step.extra) {
         values[i] = undefined;
-        extras[name] = quick;
+        extras[step.name] = quick;
       } else {
         values[i] = quick;
         if (i < MAX_SHAPE_STEPS) filled |= 1 << i;
       }
       continue;
     }
+    const { name, letter } = step;
     if (cell?.invalidText === true) {
       // Garbled text is never passed on as a value: the cell must be corrected at the source.
       values[i] = undefined;
+      issues ??= [];
       issues.push({
         code: invalidTextCode(cell),
         field: name,
@@ -163,6 +194,7 @@ function mapCells<F extends string>(
     }
     const result = convertStep(step, cell);
     if (cell?.truncated === true) {
+      issues ??= [];
       issues.push({
         code: 'cell-truncated',
         field: name,
@@ -173,6 +205,7 @@ function mapCells<F extends string>(
     }
     if (!result.ok) {
       values[i] = undefined;
+      issues ??= [];
       issues.push({
         code: rejectionCode(step, cell, result),
         field: name,
@@ -183,6 +216,7 @@ function mapCells<F extends string>(
       continue;
     }
     if (result.warning !== undefined) {
+      issues ??= [];
       issues.push({
         code: 'value-unusual',
         field: name,
@@ -194,6 +228,7 @@ function mapCells<F extends string>(
     if (result.value === undefined) {
       values[i] = undefined;
       if (step.required) {
+        issues ??= [];
         issues.push({
           code: 'required-blank',
           field: name,
@@ -246,9 +281,10 @@ function mapCells<F extends string>(
       record,
       columns: columns as Partial<Record<F, string>>,
       extras: plan.hasExtras ? Object.freeze(extras) : extras,
-      issues,
+      issues: issues ?? (share ? NO_ISSUES : []),
     };
   }
+  const found: MappingIssue[] = issues ?? [];
   let final = record;
   try {
     const out: unknown = transform({ ...record }, row, Object.freeze({ ...extras }));
@@ -259,7 +295,7 @@ function mapCells<F extends string>(
     final = {};
     for (const [key, value] of Object.entries(out)) {
       if (!fields.has(key)) {
-        issues.push({
+        found.push({
           code: 'transform-failed',
           field: key.length > 60 ? `${key.slice(0, 60)}…` : key,
           problem: `The transform hook returned a key that is not a field of ${bound.mapping.entity}; it was left out.`,
@@ -271,7 +307,7 @@ function mapCells<F extends string>(
     }
   } catch (error) {
     final = record;
-    issues.push({
+    found.push({
       code: 'transform-failed',
       problem: `The mapping's transform hook failed (${describeError(error)}); the record holds the columns' values only.`,
       severity: 'error',
@@ -287,6 +323,6 @@ function mapCells<F extends string>(
     record: final,
     columns: provenance as Partial<Record<F, string>>,
     extras: Object.freeze(extras),
-    issues,
+    issues: found,
   };
 }

@@ -34,7 +34,21 @@ export interface Step {
   readonly required: boolean;
   /** The column fills an extra value, not a field. */
   readonly extra: boolean;
+  /** The kind's quick path ({@link quickValue}), as a number: a switch over it is cheaper. */
+  readonly quick: number;
 }
+
+/** {@link Step.quick}: the kinds with a quick path, and {@link NO_QUICK} for the others. */
+const QUICK_KINDS: Readonly<Partial<Record<ValueKind, number>>> = {
+  code: 1,
+  text: 2,
+  name: 3,
+  date: 4,
+  sex: 5,
+  integer: 6,
+  flag: 7,
+};
+const NO_QUICK = 0;
 
 /** A bound mapping's steps and record shapes. */
 export interface Plan {
@@ -44,6 +58,10 @@ export interface Plan {
   readonly hasExtras: boolean;
   /** The shapes of the records seen, by the bit set of the steps that filled a field. */
   readonly shapes: Map<number, Shape>;
+  /** The bit set {@link shapeOf} was asked for last (-1: none yet), and its shape. */
+  lastFilled: number;
+  /** The shape of {@link Plan.lastFilled} (rows in a row mostly fill the same fields). */
+  lastShape: Shape | undefined;
 }
 
 /** The keys of records in which the same fields were filled. */
@@ -95,6 +113,7 @@ const MAX_SHAPES = 64;
 
 /** The template of records filled by the steps in `filled`, made on first use. */
 export function shapeOf(plan: Plan, filled: number): Shape | undefined {
+  if (filled === plan.lastFilled) return plan.lastShape;
   let shape = plan.shapes.get(filled);
   if (shape === undefined) {
     if (plan.shapes.size >= MAX_SHAPES) return undefined;
@@ -112,6 +131,8 @@ export function shapeOf(plan: Plan, filled: number): Shape | undefined {
     shape = { columns, shared: Object.freeze({ ...columns }), steps, make };
     plan.shapes.set(filled, shape);
   }
+  plan.lastFilled = filled;
+  plan.lastShape = shape;
   return shape;
 }
 
@@ -139,12 +160,15 @@ export function planOf(bound: BoundMapping<string>): Plan {
         options: binding.sensitive ? { ...spec.options, hideValue: true } : spec.options,
         required: spec.options.required === true,
         extra: binding.target === 'extra',
+        quick: QUICK_KINDS[spec.kind] ?? NO_QUICK,
       });
     }
     plan = {
       steps,
       hasExtras: bound.bindings.some((b) => b.target === 'extra'),
       shapes: new Map(),
+      lastFilled: -1,
+      lastShape: undefined,
     };
     plans.set(bound, plan);
   }
@@ -159,20 +183,20 @@ export function planOf(bound: BoundMapping<string>): Plan {
  * must run ({@link convertStep}).
  */
 export function quickValue(step: Step, cell: Cell | undefined): ConvertedValue | undefined {
-  switch (step.kind) {
-    case 'code':
+  switch (step.quick) {
+    case 1:
       return quickCode(cell, step.options);
-    case 'text':
+    case 2:
       return quickText(cell);
-    case 'name':
+    case 3:
       return quickName(cell, step.options);
-    case 'date':
+    case 4:
       return quickDate(cell, step.options);
-    case 'sex':
+    case 5:
       return quickSex(cell);
-    case 'integer':
+    case 6:
       return quickInteger(cell);
-    case 'flag':
+    case 7:
       return quickFlag(cell, step.options);
     default:
       return undefined;
