@@ -40,6 +40,7 @@ describe('the client through random server faults (sandbox in-process)', () => {
             todo = outcome.results
               .filter((r) => r.outcome === 'failed')
               .map((r) => todo[r.index] as BatchItem);
+            if (todo.length > 0) seen.failedRounds++;
           }
           expect(todo).toEqual([]);
           // Read the state with no fault injected.
@@ -66,7 +67,10 @@ describe('the client through random server faults (sandbox in-process)', () => {
       ),
       { numRuns: 12 },
     );
-    // The faults did happen: retries, and rounds that left items to send again.
-    expect(seen.retries).toBeGreaterThan(20);
+    // The faults did happen: retries, and rounds that left items to send again. How many depends
+    // on the rates drawn and on how concurrent requests interleave (runs of 13 to 20 retries were
+    // seen where "more than 20" was asked), so the bound is low enough not to fail by chance.
+    expect(seen.retries).toBeGreaterThanOrEqual(5);
+    expect(seen.retries + seen.failedRounds).toBeGreaterThanOrEqual(8);
   }, 60_000);
 });
