@@ -317,6 +317,17 @@ class XlsxWorkbook implements Workbook {
     return found;
   }
 
+  /** The inflated bytes of a sheet's part, chunk by chunk, within the workbook's limits. */
+  private chunksOf(access: Access, target: Layout['sheets'][number]): AsyncIterable<Uint8Array> {
+    return entryChunks(
+      access.source,
+      this.layout.directory,
+      target.entry,
+      this.layout.setup.limits,
+      this.layout.setup.context,
+    );
+  }
+
   private async acquire(): Promise<Access> {
     if (this.closed) throw new Error('The workbook is closed.');
     const access = await this.open();
@@ -365,13 +376,7 @@ class XlsxWorkbook implements Workbook {
     try {
       const handler = new SheetHandler({ ...this.layout.setup, place: what });
       const scanner = new XmlScanner(SHEET_NAMES, handler, this.layout.setup.limits);
-      const chunks = entryChunks(
-        access.source,
-        this.layout.directory,
-        target.entry,
-        this.layout.setup.limits,
-        this.layout.setup.context,
-      );
+      const chunks = this.chunksOf(access, target);
       try {
         for await (const piece of decodeXml(chunks)) {
           // A large piece is parsed a slice at a time, each slice's rows handed on before the
@@ -408,16 +413,7 @@ class XlsxWorkbook implements Workbook {
     const target = this.sheet(sheet);
     const access = await this.acquire();
     try {
-      return await scanMerges(
-        entryChunks(
-          access.source,
-          this.layout.directory,
-          target.entry,
-          this.layout.setup.limits,
-          this.layout.setup.context,
-        ),
-        this.layout.setup.limits,
-      );
+      return await scanMerges(this.chunksOf(access, target), this.layout.setup.limits);
     } catch (error) {
       throw this.failure(error, `The merged cells of sheet ${JSON.stringify(target.info.name)}`);
     } finally {
@@ -429,13 +425,7 @@ class XlsxWorkbook implements Workbook {
     const target = this.sheet(sheet);
     const access = await this.acquire();
     try {
-      const chunks = entryChunks(
-        access.source,
-        this.layout.directory,
-        target.entry,
-        this.layout.setup.limits,
-        this.layout.setup.context,
-      );
+      const chunks = this.chunksOf(access, target);
       return await declaredDimension(chunks);
     } catch (error) {
       throw this.failure(error, `The dimension of sheet ${JSON.stringify(target.info.name)}`);
