@@ -163,38 +163,48 @@ export function findHeader(
   if (vocabulary.length === 0) return undefined;
   const match = termMatcher(vocabulary);
   const keyCache = new Map<string, string>();
-  const facts = rows.map((row) => factsOf(row, keyCache));
+  // Each row's facts, made when a step first looks at the row: a search that finds every term
+  // of the vocabulary stops there, and the rows below are looked at only for their filled cells.
+  const facts: (RowFacts | undefined)[] = new Array(rows.length);
+  const fact = (i: number): RowFacts | undefined => {
+    if (i < 0 || i >= rows.length) return undefined;
+    let f = facts[i];
+    if (f === undefined) {
+      f = factsOf(rows[i] as Row, keyCache);
+      facts[i] = f;
+    }
+    return f;
+  };
+  const textsOf = (start: number, height: number): (readonly string[])[] => {
+    const texts: (readonly string[])[] = [];
+    for (let i = start; i < start + height && i < rows.length; i++) {
+      texts.push((fact(i) as RowFacts).texts);
+    }
+    return texts;
+  };
   const noData: ReadonlySet<number> = new Set();
   // The merged ranges that touch the rows searched, once (each candidate filters these).
-  const lastRow = facts[facts.length - 1]?.row.row ?? 0;
+  const lastRow = rows[rows.length - 1]?.row ?? 0;
   const merges = options.merges?.filter((m) => m.top <= lastRow);
   const columnsOf = (start: number, height: number, data: ReadonlySet<number>) =>
-    columnsFromTexts(
-      facts.slice(start, start + height).map((f) => f.texts),
-      facts[start]?.row.row ?? 1,
-      merges,
-      data,
-      keyCache,
-    );
+    columnsFromTexts(textsOf(start, height), rows[start]?.row ?? 1, merges, data, keyCache);
 
   let best: { start: number; height: number; score: number } | undefined;
-  for (let start = 0; start < facts.length; start++) {
-    const first = facts[start];
+  // No header can score more than every term, nor be shorter than one row: once one does, no
+  // later candidate can replace it.
+  const most = vocabulary.length;
+  search: for (let start = 0; start < rows.length; start++) {
+    const first = fact(start);
     if (first === undefined || first.filled === 0) continue;
     for (let height = 1; height <= maxRows; height++) {
-      const last = facts[start + height - 1];
-      const upper = facts[start + height - 2];
+      const last = fact(start + height - 1);
+      const upper = fact(start + height - 2);
       if (last === undefined || last.filled === 0) break;
       if (last.row.row !== first.row.row + height - 1) break;
       if (upper !== undefined && height > 1 && upper.distinct < 2) break;
       // Scored on runs of identical columns: a header spanning a whole row costs its runs.
       const score = match.score(
-        runsFromTexts(
-          facts.slice(start, start + height).map((f) => f.texts),
-          facts[start]?.row.row ?? 1,
-          merges,
-          keyCache,
-        ),
+        runsFromTexts(textsOf(start, height), rows[start]?.row ?? 1, merges, keyCache),
       );
       if (
         best === undefined ||
@@ -202,6 +212,7 @@ export function findHeader(
         (score === best.score && height < best.height)
       ) {
         best = { start, height, score };
+        if (score >= most && height === 1) break search;
       }
     }
   }
@@ -209,16 +220,16 @@ export function findHeader(
 
   let { height, start } = best;
   while (height < maxRows) {
-    const first = facts[start];
-    const above = facts[start - 1];
+    const first = fact(start);
+    const above = fact(start - 1);
     if (first === undefined || above === undefined || above.row.row !== first.row.row - 1) break;
     if (!headsHeader(above, first)) break;
     start--;
     height++;
   }
   while (height < maxRows) {
-    const last = facts[start + height - 1];
-    const next = facts[start + height];
+    const last = fact(start + height - 1);
+    const next = fact(start + height);
     if (last === undefined || next === undefined || next.row.row !== last.row.row + 1) break;
     const matched = new Set(match(columnsOf(start, height, noData)).map((m) => m.column.index));
     if (!continuesHeader(next, last, matched)) break;
@@ -226,8 +237,8 @@ export function findHeader(
   }
 
   const dataColumns = new Set<number>();
-  for (const f of facts.slice(start + height)) {
-    f.row.cells.forEach((cell, c) => {
+  for (const row of rows.slice(start + height)) {
+    row.cells.forEach((cell, c) => {
       if (hasValue(cell)) dataColumns.add(c);
     });
   }
@@ -236,8 +247,8 @@ export function findHeader(
   const matched = new Map<string, HeaderColumn>();
   for (const m of found) if (!matched.has(m.term.label)) matched.set(m.term.label, m.column);
   return {
-    firstRow: facts[start]?.row.row ?? 1,
-    lastRow: facts[start + height - 1]?.row.row ?? 1,
+    firstRow: rows[start]?.row ?? 1,
+    lastRow: rows[start + height - 1]?.row ?? 1,
     columns,
     score: found.length,
     matched,

@@ -143,6 +143,56 @@ describe('header search (bounded)', () => {
     );
   });
 
+  it('stops at the first one-row header holding every term, as the whole search would choose', () => {
+    // Small vocabularies of the sample's own texts: many samples hold a header that finds every
+    // term, where the search stops early; the result must be the one the whole search gives.
+    const rows = fc
+      .array(fc.array(text, { maxLength: WIDTH }), { minLength: 1, maxLength: 8 })
+      .map((lines): Row[] =>
+        lines.map((line, i) => ({
+          row: i + 1,
+          cells: line.map((t) => (t === '' ? undefined : { value: t })),
+        })),
+      );
+    let complete = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        rows,
+        fc.array(term, { minLength: 1, maxLength: 2 }),
+        merges,
+        (sample, terms, ranges) => {
+          const options = ranges === undefined ? { minScore: 1 } : { minScore: 1, merges: ranges };
+          const found = findHeader(sample, terms, options);
+          expect(found).toEqual(refFindHeader(sample, terms, options));
+          runs++;
+          if (found !== undefined && found.score === terms.length) complete++;
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // The early stop was exercised, not only the whole search.
+    expect(complete).toBeGreaterThan(runs / 20);
+  });
+
+  it('stops at a complete header but still reads a second header row and the data below', () => {
+    const rows: Row[] = [
+      { row: 1, cells: [{ value: 'DANH SÁCH HỌC SINH' }] },
+      { row: 2, cells: [{ value: 'Họ tên' }, { value: 'Ngày sinh' }, { value: 'Điểm KTĐK' }] },
+      { row: 3, cells: [undefined, undefined, { value: 'Toán' }, { value: 'Môn học' }] },
+      {
+        row: 4,
+        cells: [{ value: 'Nguyễn Thị Hoa' }, { value: '01/02/2018' }, { value: 7 }, { value: 8 }],
+      },
+      { row: 5, cells: [{ value: 'Họ tên' }, { value: 'Ngày sinh' }] },
+    ];
+    const terms: HeaderTerm[] = [{ label: 'Họ tên' }, { label: 'Ngày sinh' }];
+    const found = findHeader(rows, terms, { minScore: 1 });
+    expect(found).toEqual(refFindHeader(rows, terms, { minScore: 1 }));
+    expect(found?.firstRow).toBe(2);
+    expect(found?.score).toBe(2);
+  });
+
   it('compares header texts on their first MAX_HEADER_TEXT characters, copied', () => {
     const long = `Họ tên ${'x'.repeat(40_000)}`;
     const cut = headerText({ value: long });

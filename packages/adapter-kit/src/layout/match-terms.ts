@@ -132,6 +132,28 @@ function add(map: Map<string, Form[]>, key: string, form: Form): void {
   else list.push(form);
 }
 
+/** A term a column's texts fit, and how well. */
+interface FoundTerm {
+  readonly term: number;
+  readonly quality: MatchQuality;
+}
+
+/** No term found (shared). */
+const NONE_FOUND: readonly FoundTerm[] = Object.freeze([]);
+
+/** A level of {@link termMatcher}'s trie of header paths: the terms of the path ending here. */
+interface PathNode {
+  readonly next: Map<string, PathNode>;
+  terms: readonly FoundTerm[] | undefined;
+}
+
+/**
+ * The most header texts one matcher remembers the terms of (beyond it, a path is matched each
+ * time it comes): a search looks at a few dozen rows, whose texts are each cut at
+ * `MAX_HEADER_TEXT` characters.
+ */
+const MAX_PATH_TEXTS = 65_536;
+
 /**
  * Finds a vocabulary's terms in columns (see {@link matchTerms}), and scores runs of identical
  * columns the same way without a column each.
@@ -217,6 +239,40 @@ export function termMatcher(terms: readonly HeaderTerm[]): TermMatcher {
     for (const term of exactTerms) found(term, 'exact');
     for (const term of looseTerms) found(term, 'loose');
   };
+  // The terms a run's texts fit depend on those texts only (its key is theirs, joined): the
+  // candidate headers of one search share most of their runs, so each path is matched once. A
+  // trie of the path's texts, level by level (no joined string that two paths could share).
+  const pathTerms: PathNode = { next: new Map(), terms: undefined };
+  let pathTexts = 0;
+  const termsOfPath = (run: ColumnRun): readonly FoundTerm[] => {
+    let node = pathTerms;
+    for (const text of run.path) {
+      let child = node.next.get(text);
+      if (child === undefined) {
+        if (pathTexts >= MAX_PATH_TEXTS) return matchRun(run);
+        pathTexts++;
+        child = { next: new Map(), terms: undefined };
+        node.next.set(text, child);
+      }
+      node = child;
+    }
+    node.terms ??= matchRun(run);
+    return node.terms;
+  };
+  const matchRun = (run: ColumnRun): readonly FoundTerm[] => {
+    const column: HeaderColumn = {
+      index: run.first,
+      letter: '',
+      path: run.path,
+      label: run.label,
+      key: run.key,
+    };
+    const parts = prepare(column, new Map());
+    if (parts === null) return NONE_FOUND;
+    const found: FoundTerm[] = [];
+    termsOf(column, parts, (term, quality) => found.push({ term, quality }));
+    return found.length === 0 ? NONE_FOUND : found;
+  };
   const match = (columns: readonly HeaderColumn[]): TermMatch[] => {
     const cache = new Map<readonly string[], Parts | null>();
     const candidates: { term: number; col: PreparedColumn; quality: MatchQuality }[] = [];
@@ -261,19 +317,11 @@ export function termMatcher(terms: readonly HeaderTerm[]): TermMatcher {
    * first), a run taking as many terms as it has columns.
    */
   const score = (runs: readonly ColumnRun[]): number => {
-    const cache = new Map<readonly string[], Parts | null>();
     const entries: { term: number; run: number; quality: MatchQuality }[] = [];
     runs.forEach((run, index) => {
-      const column: HeaderColumn = {
-        index: run.first,
-        letter: '',
-        path: run.path,
-        label: run.label,
-        key: run.key,
-      };
-      const parts = prepare(column, cache);
-      if (parts === null) return;
-      termsOf(column, parts, (term, quality) => entries.push({ term, run: index, quality }));
+      for (const found of termsOfPath(run)) {
+        entries.push({ term: found.term, run: index, quality: found.quality });
+      }
     });
     entries.sort(
       (a, b) =>
