@@ -193,6 +193,18 @@ describe('header search (bounded)', () => {
     expect(found?.score).toBe(2);
   });
 
+  it('scores a header past the most paths a matcher remembers, as matching its columns does', () => {
+    // 20,000 different header texts: the matcher stops remembering paths and matches the rest
+    // each time, with the same result.
+    const line = Array.from({ length: 20_000 }, (_, c) => `Cột ${c}`);
+    line.push('Họ tên', 'Ngày sinh');
+    const matcher = termMatcher([{ label: 'Họ tên' }, { label: 'Ngày sinh' }, { label: 'Toán' }]);
+    const runs = runsFromTexts([line], 1, undefined);
+    expect(matcher.score(runs)).toBe(2);
+    expect(matcher.score(runs)).toBe(2);
+    expect(matcher(columnsFromTexts([line], 1, undefined, new Set()))).toHaveLength(2);
+  });
+
   it('compares header texts on their first MAX_HEADER_TEXT characters, copied', () => {
     const long = `Họ tên ${'x'.repeat(40_000)}`;
     const cut = headerText({ value: long });

@@ -152,7 +152,7 @@ interface PathNode {
  * time it comes): a search looks at a few dozen rows, whose texts are each cut at
  * `MAX_HEADER_TEXT` characters.
  */
-const MAX_PATH_TEXTS = 65_536;
+const MAX_PATH_TEXTS = 16_384;
 
 /**
  * Finds a vocabulary's terms in columns (see {@link matchTerms}), and scores runs of identical
