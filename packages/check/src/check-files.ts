@@ -500,14 +500,25 @@ export async function checkFiles(
               if (item.kind === 'record') {
                 run.records++;
                 run.rows++;
-                if (item.issues.length > 0) noteRecordIssues(run, item);
+                const readErrors = item.issues.length > 0 ? noteRecordIssues(run, item) : undefined;
                 const carried = run.layout.get(item.entity);
                 if (carried !== undefined) noteKeys(carried, item.record);
                 if (run.rows % PROGRESS_EVERY === 0) {
                   signal?.throwIfAborted();
                   progress(run, false);
                 }
-                out.push({ entity: item.entity, record: item.record, provenance: item.provenance });
+                // The fields the reader could not read are not reported again by the schema rule
+                // (`readErrors`): `merge` would drop those issues, so they are not even made.
+                out.push(
+                  readErrors === undefined
+                    ? { entity: item.entity, record: item.record, provenance: item.provenance }
+                    : {
+                        entity: item.entity,
+                        record: item.record,
+                        provenance: item.provenance,
+                        readErrors,
+                      },
+                );
               } else if (item.kind === 'skip') {
                 run.skipped++;
                 run.rows++;
@@ -538,9 +549,18 @@ export async function checkFiles(
       }
     }
 
-    const noteRecordIssues = (run: FileRun, item: Extract<ReadItem, { kind: 'record' }>): void => {
+    /**
+     * Notes a record's reading problems; returns the top-level fields of its errors whose schema
+     * issues `merge` drops (those of a cell in `readCells`, at the place the rules locate the
+     * record's issues), or `undefined` for none.
+     */
+    const noteRecordIssues = (
+      run: FileRun,
+      item: Extract<ReadItem, { kind: 'record' }>,
+    ): string[] | undefined => {
       const { entity, record, provenance } = item;
       let key: string | undefined;
+      let readErrors: string[] | undefined;
       const classCode = typeof record['maLop'] === 'string' ? record['maLop'] : undefined;
       for (const issue of item.issues as readonly MappingIssue[]) {
         const code = readingCodeOf(issue.code, issue.severity);
@@ -548,6 +568,12 @@ export async function checkFiles(
         key ??= recordKeyOf({ entity, record });
         if (issue.field !== undefined && issue.severity === 'error') {
           readCells.add(cellKey(run.name, provenance.sheet, provenance.row, issue.field));
+          // The rules locate the record's issues at its provenance's file: the same cell only
+          // when that is the run's name.
+          if (provenance.file === run.name) {
+            readErrors ??= [];
+            readErrors.push(topField(issue.field));
+          }
         }
         const own = (issue as { value?: unknown }).value;
         const value =
@@ -570,6 +596,7 @@ export async function checkFiles(
         problem.detail = issue.problem;
         note(run, problem);
       }
+      return readErrors;
     };
 
     const ruleReport: Report = await validate(inBatches(records()), {

@@ -58,6 +58,42 @@ describe('StringIndex', () => {
     );
   });
 
+  it('agrees with a Map on runs of numbers, as pupil codes come (fast-check)', () => {
+    // Keys of digits that follow each other hash next to each other (runs of 16): runs that start
+    // anywhere, overlap, step by 16 or by a power of two, and the same numbers with leading zeros
+    // (other keys, other numbers) must all be told apart, as strings and as code units.
+    const run = fc
+      .record({
+        start: fc.oneof(fc.nat(), fc.integer({ min: 0, max: 999_999_999_999_999 })),
+        step: fc.constantFrom(1, 15, 16, 17, 2 ** 20, 2 ** 32, 10 ** 6),
+        length: fc.integer({ min: 1, max: 70 }),
+        width: fc.integer({ min: 0, max: 15 }),
+      })
+      .map(({ start, step, length, width }) =>
+        Array.from({ length }, (_, i) =>
+          String(Math.min(start + i * step, 999_999_999_999_999)).padStart(width, '0'),
+        ),
+      );
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), fc.boolean(), (runs, asUnits) => {
+        const index = new StringIndex();
+        const map = new Map<string, number>();
+        for (const k of runs.flat()) {
+          if (!map.has(k)) map.set(k, map.size);
+          const n = asUnits ? index.addUnits(unitsOf(k), k.length) : index.add(k);
+          expect(n).toBe(map.get(k));
+        }
+        for (const [k, i] of map) {
+          expect(index.indexOf(k)).toBe(i);
+          expect(index.addUnits(unitsOf(k), k.length)).toBe(i);
+          expect(index.keyAt(i)).toBe(k);
+        }
+        expect(index.size).toBe(map.size);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps texts of any width and length, and numbers keys given as code units the same way', () => {
     const index = new StringIndex();
     const keys = [

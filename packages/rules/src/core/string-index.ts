@@ -261,7 +261,8 @@ let lastWide = false;
 
 /**
  * Reads a key once: a 32-bit hash of its UTF-16 code units (FNV-1a, then mixed so that every bit
- * counts) into {@link lastHash}, into {@link lastDigits} the number written `1` and the key's
+ * counts; for a key of digits, {@link digitsHash} of its number) into {@link lastHash}, into
+ * {@link lastDigits} the number written `1` and the key's
  * digits when it is 1 to 15 ASCII digits (exact: below 2 × 10^15), else 0, and into
  * {@link lastWide} whether a code unit is at or above 0x100.
  */
@@ -277,12 +278,34 @@ function hashKey(key: string): void {
     if (digits !== 0) digits = code >= 0x30 && code <= 0x39 ? digits * 10 + (code - 0x30) : 0;
   }
   lastWide = units > 0xff;
+  lastDigits = digits;
+  lastHash = digits !== 0 ? digitsHash(digits) : mix(h);
+}
+
+/** The last steps of a 32-bit hash (MurmurHash3's finalizer): every bit of `h` counts. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  lastHash = h ^ (h >>> 16);
-  lastDigits = digits;
+  return h ^ (h >>> 16);
+}
+
+/** How many consecutive numbers {@link digitsHash} keeps next to each other (a power of 2). */
+const DIGITS_RUN = 16;
+
+/**
+ * The hash of a key of digits, from its number (`1` then its digits, below 2 × 10^15): the
+ * numbers `16k` … `16k + 15` get consecutive hashes, from a mix of `k`. The pupil codes of a file
+ * mostly come in order (a school's codes are issued one after the other), and then land in
+ * neighbouring slots of the table — one cache line for several keys instead of one each — while
+ * runs of 16 are spread as any hash spreads keys.
+ */
+function digitsHash(digits: number): number {
+  const run = Math.floor(digits / DIGITS_RUN);
+  const low = run >>> 0;
+  const high = Math.floor(run / 0x1_0000_0000) >>> 0;
+  return (mix(low ^ Math.imul(high, 0x9e3779b1) ^ 0x5bd1e995) + (digits - run * DIGITS_RUN)) | 0;
 }
 
 /** {@link hashKey} of the string made of the code units `units[0..length)`. */
@@ -297,10 +320,6 @@ function hashUnits(units: Uint16Array, length: number): void {
     if (digits !== 0) digits = code >= 0x30 && code <= 0x39 ? digits * 10 + (code - 0x30) : 0;
   }
   lastWide = all > 0xff;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  lastHash = h ^ (h >>> 16);
   lastDigits = digits;
+  lastHash = digits !== 0 ? digitsHash(digits) : mix(h);
 }

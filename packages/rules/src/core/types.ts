@@ -53,6 +53,13 @@ export interface InputRecord {
    * and when it was pushed to the city database (`pushedAt`), as ISO 8601 date-times.
    */
   readonly sync?: SyncTimes;
+  /**
+   * Top-level fields whose cell the reader could not read and reported as an error of its own (an
+   * impossible date, a value not of the field's type, a required value left blank): the record
+   * holds nothing there because of that error, so `STD.SCHEMA.001` does not report the field a
+   * second time. `@eduvn/check` sets it from the reading problems it reports.
+   */
+  readonly readErrors?: readonly string[];
 }
 
 /** When a change arose and when it was pushed (the 48-hour rule reads these). */

@@ -72,7 +72,8 @@ function requiredAbsent(entity: string, carried: ReadonlySet<string>): string[] 
  * With a source layout (`layout` option of `validate`), a field the layout does not carry and the
  * record does not hold is not reported per record (a MISA list has no Ministry pupil code): the
  * report's `notChecked` lists the entity's required fields the layout lacks, once. A field the
- * layout carries but left blank is still reported on its row.
+ * layout carries but left blank is still reported on its row. A field the record lists in
+ * `readErrors` (the reader could not read it and said so) is not reported again.
  */
 export const schemaViolation: RecordRule = defineRule({
   id: 'STD.SCHEMA.001',
@@ -104,11 +105,14 @@ export const schemaViolation: RecordRule = defineRule({
     if (checker === null) return;
     const result = checker.validate(item.record);
     if (result.ok) return;
+    const readErrors = item.readErrors;
     for (const issue of result.issues) {
       const top = issue.path[0];
       // A field the layout does not carry, and the record does not hold: not a blank, not reported.
       if (typeof top === 'string' && item.record[top] === undefined && !ctx.carries(top)) continue;
       const field = issue.path.map(String).join('.');
+      // A field the reader could not read: its own reading problem says so already.
+      if (readErrors !== undefined && field !== '' && readErrors.includes(topOf(field))) continue;
       const text = describeSchemaIssue(checker.schema, issue);
       ctx.report({
         ...(field === '' ? {} : { field }),
@@ -122,6 +126,12 @@ export const schemaViolation: RecordRule = defineRule({
     }
   },
 });
+
+/** The top-level field of a field path (`'a'` of `'a.b'`). */
+function topOf(field: string): string {
+  const dot = field.indexOf('.');
+  return dot < 0 ? field : field.slice(0, dot);
+}
 
 /** The structural rules. */
 export const schemaRules: readonly RecordRule[] = [unknownEntity, schemaViolation];

@@ -16,6 +16,16 @@ describe('adminUnitsPack', () => {
     expect(() => parseCatalogPack(JSON.parse(JSON.stringify(pack)))).not.toThrow();
   });
 
+  it('is taken as it is by Catalogs (validating it gives the pack itself), frozen whole', () => {
+    const pack = adminUnitsPack();
+    expect(parseCatalogPack(pack)).toStrictEqual(pack);
+    expect(Object.isFrozen(pack)).toBe(true);
+    const communes = pack.codeSystems.find((s) => s.id === 'DM_XA');
+    const entry = communes?.versions[0]?.entries[0];
+    expect(Object.isFrozen(entry)).toBe(true);
+    expect(Object.isFrozen(entry?.attributes)).toBe(true);
+  });
+
   it('is built once and cached', () => {
     expect(adminUnitsPack()).toBe(adminUnitsPack());
   });

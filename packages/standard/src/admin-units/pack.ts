@@ -1,3 +1,4 @@
+import { trustedPack } from '../catalogs/catalogs.ts';
 import type { CatalogEntry, CatalogPack, CatalogVersion, CodeSystem } from '../catalogs/types.ts';
 import * as links2025 from './data/mapping-2025-07-01.ts';
 import * as units2025 from './data/units-2025-07-01.ts';
@@ -213,7 +214,7 @@ let cached: CatalogPack | undefined;
  * 2025-06-30 and is Bắc Ninh from 2025-07-01), so always look a code up `asOf` its date. Names are
  * kept as each source writes them; `Catalogs.findByName` ignores tone-placement differences.
  *
- * The data is parsed on the first call and the same pack is returned afterwards. It lives in the
+ * The data is parsed on the first call and the same pack, frozen, is returned afterwards. It lives in the
  * `@eduvn/standard/admin-units` subpath so that importing the schemas does not load it.
  *
  * @example
@@ -227,6 +228,6 @@ let cached: CatalogPack | undefined;
  * ```
  */
 export function adminUnitsPack(): CatalogPack {
-  cached ??= build();
+  cached ??= trustedPack(build());
   return cached;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalogs, bundledCatalogsPack } from './bundled/index.ts';
 import { Catalogs, parseCatalogPack } from './catalogs.ts';
 import { CatalogConflictError, CatalogPackError } from './errors.ts';
-import type { CatalogPack } from './types.ts';
+import type { CatalogPack, CodeSystem } from './types.ts';
 
 const pack = (codeSystems: CatalogPack['codeSystems'], name = 'test'): CatalogPack => ({
   format: 'eduvn-catalog-pack',
@@ -307,6 +307,27 @@ describe('bundled catalogs', () => {
 
   it('is a valid pack', () => {
     expect(() => parseCatalogPack(bundledCatalogsPack)).not.toThrow();
+  });
+
+  it('is taken as it is (validating it gives the pack itself), frozen whole', () => {
+    // Catalogs.with skips validating it: that is right only while validation changes nothing.
+    expect(parseCatalogPack(bundledCatalogsPack)).toStrictEqual(bundledCatalogsPack);
+    expect(Object.isFrozen(bundledCatalogsPack)).toBe(true);
+    const system = bundledCatalogsPack.codeSystems[0];
+    expect(Object.isFrozen(system)).toBe(true);
+    expect(Object.isFrozen(system?.versions[0]?.entries)).toBe(true);
+    expect(() => {
+      (bundledCatalogsPack.codeSystems as CodeSystem[]).push(system as CodeSystem);
+    }).toThrow(TypeError);
+  });
+
+  it('still validates a copy of a bundled pack, changed or not', () => {
+    const copy = structuredClone(bundledCatalogsPack) as unknown as {
+      codeSystems: { id: unknown }[];
+    };
+    expect(Catalogs.from([copy]).ids()).toEqual(Catalogs.from([bundledCatalogsPack]).ids());
+    (copy.codeSystems[0] as { id: unknown }).id = 42;
+    expect(() => Catalogs.from([copy])).toThrow(CatalogPackError);
   });
 
   it('flags each catalog as QĐ 4998 §II or an eduvn addition: one exact filter', () => {

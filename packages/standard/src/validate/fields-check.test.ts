@@ -88,6 +88,38 @@ describe('fieldsCheckOf', () => {
     );
   });
 
+  it('answers as zod along a run of records whose keys come in changing orders (fast-check)', () => {
+    // One check remembers where the last record named each key: records that keep the order, that
+    // shuffle it, drop keys, add an unknown one or name a key at another place must all be judged
+    // as zod judges them.
+    const names = Object.keys(HocSinh.shape);
+    const ordered = recordOf(HocSinh).chain((r) =>
+      fc
+        .tuple(fc.shuffledSubarray([...names, 'unknownField'], { minLength: 0 }), fc.boolean())
+        .map(([keys, keep]) => {
+          const source = r as Record<string, unknown>;
+          const record: Record<string, unknown> = {};
+          const order = keep ? names.filter((n) => keys.includes(n)) : keys;
+          for (const key of order) {
+            if (key === 'unknownField') record[key] = 1;
+            else if (key in source) record[key] = source[key];
+          }
+          return record;
+        }),
+    );
+    fc.assert(
+      fc.property(fc.array(ordered, { minLength: 1, maxLength: 10 }), (records) => {
+        const check = fieldsCheckOf(HocSinh) as NonNullable<ReturnType<typeof fieldsCheckOf>>;
+        const zod = zodValidate(HocSinh);
+        for (const record of records) {
+          expect(check(record)).toBe(zod(record));
+          expect(check(record)).toBe(zod(record));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   const check = fieldsCheckOf(HocSinh) as NonNullable<ReturnType<typeof fieldsCheckOf>>;
   const zod = zodValidate(HocSinh);
   const valid = { hocSinhId: 'HS0001', hoTen: 'Trần Thị Thuỷ', ngaySinh: '2016-02-29' };

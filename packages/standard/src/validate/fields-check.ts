@@ -121,6 +121,12 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
   // field's check is a function of its value (entity schemas do not depend on anything else), so
   // the same value again is accepted again.
   const accepted: unknown[] = new Array(count).fill(NOTHING);
+  /** The required fields, by index: all a record of plain data must name. */
+  const required = Int32Array.from(fields.flatMap((f, i) => (f.optional ? [] : [i])));
+  // By place among the keys of the last record that named them: the key, and its field's index.
+  // A file's records name their keys in one order, found then without a search.
+  const keyAt: string[] = [];
+  const fieldAt: number[] = [];
   let call = 0;
   return (input: unknown): boolean => {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
@@ -130,20 +136,28 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
     // Records usually hold their fields in the entity's order: each key is looked for among the
     // few fields after the last one met, before the map is asked.
     let next = 0;
+    let place = 0;
     for (const key in record) {
       let i = -1;
-      const end = Math.min(next + LOOK_AHEAD, count);
-      for (let j = next; j < end; j++) {
-        if (names[j] === key) {
-          i = j;
-          break;
+      if (keyAt[place] === key) i = fieldAt[place] as number;
+      else {
+        const end = Math.min(next + LOOK_AHEAD, count);
+        for (let j = next; j < end; j++) {
+          if (names[j] === key) {
+            i = j;
+            break;
+          }
         }
+        if (i < 0) {
+          const found = index.get(key);
+          if (found === undefined) return false;
+          i = found;
+        }
+        // At most `count` places: `for…in` names a key once, and every key named is a field.
+        keyAt[place] = key;
+        fieldAt[place] = i;
       }
-      if (i < 0) {
-        const found = index.get(key);
-        if (found === undefined) return false;
-        i = found;
-      }
+      place++;
       next = i + 1;
       const field = fields[i] as Field;
       const value = record[key];
@@ -164,8 +178,8 @@ function checkOf(fields: readonly Field[]): FieldsCheck {
     // hides (not enumerable), none it inherits — and then only a required one matters; reading
     // each absent field instead would cost more than all the checks above.
     if (isPlainData(record, met, lacksFields)) {
-      for (let i = 0; i < count; i++) {
-        if (metIn[i] !== now && !(fields[i] as Field).optional) return false;
+      for (let r = 0; r < required.length; r++) {
+        if (metIn[required[r] as number] !== now) return false;
       }
       return true;
     }

@@ -1,4 +1,4 @@
-import { Catalogs } from '../catalogs.ts';
+import { Catalogs, trustedPack } from '../catalogs.ts';
 import type { CatalogPack, CodeSystem } from '../types.ts';
 import { DM_DAN_TOC, DM_DAN_TOC_TDTDS } from './ethnic-groups.ts';
 import {
@@ -88,9 +88,9 @@ function qd4998Systems(): CodeSystem[] {
  * personal-ID province prefixes, and every other QĐ 4998 catalog as a named, empty, loadable code
  * system. Every code system states {@link CodeSystem.addedByEduvn}: `false` for the catalogs of
  * QĐ 4998 §II, `true` for eduvn's own. Administrative units are in
- * `@eduvn/standard/admin-units`.
+ * `@eduvn/standard/admin-units`. The pack is frozen (copy it to change it).
  */
-export const bundledCatalogsPack: CatalogPack = {
+export const bundledCatalogsPack: CatalogPack = trustedPack({
   format: 'eduvn-catalog-pack',
   formatVersion: 1,
   name: 'eduvn-bundled',
@@ -102,7 +102,7 @@ export const bundledCatalogsPack: CatalogPack = {
     ),
     ...EDUVN_LOADABLE,
   ],
-};
+});
 
 /**
  * A {@link Catalogs} set with the bundled catalogs, plus any packs given (merged in order; see
