@@ -88,6 +88,17 @@ const dataColumns = fc
   .uniqueArray(fc.integer({ min: 0, max: WIDTH + 2 }), { maxLength: 4 })
   .map((c) => new Set(c));
 
+/** The first rows of a sheet: up to `most` rows of the texts above (blank: no cell). */
+const sampleRows = (most: number): fc.Arbitrary<Row[]> =>
+  fc
+    .array(fc.array(text, { maxLength: WIDTH }), { minLength: 1, maxLength: most })
+    .map((lines): Row[] =>
+      lines.map((line, i) => ({
+        row: i + 1,
+        cells: line.map((t) => (t === '' ? undefined : { value: t })),
+      })),
+    );
+
 describe('header search (bounded)', () => {
   it('builds the same columns as before, merges or not', () => {
     fc.assert(
@@ -126,14 +137,7 @@ describe('header search (bounded)', () => {
   });
 
   it('finds the same header as before in any first rows', () => {
-    const rows = fc
-      .array(fc.array(text, { maxLength: WIDTH }), { minLength: 1, maxLength: 7 })
-      .map((lines): Row[] =>
-        lines.map((line, i) => ({
-          row: i + 1,
-          cells: line.map((t) => (t === '' ? undefined : { value: t })),
-        })),
-      );
+    const rows = sampleRows(7);
     fc.assert(
       fc.property(rows, vocabulary, merges, (sample, terms, ranges) => {
         const options = ranges === undefined ? { minScore: 1 } : { minScore: 1, merges: ranges };
@@ -146,14 +150,7 @@ describe('header search (bounded)', () => {
   it('stops at the first one-row header holding every term, as the whole search would choose', () => {
     // Small vocabularies of the sample's own texts: many samples hold a header that finds every
     // term, where the search stops early; the result must be the one the whole search gives.
-    const rows = fc
-      .array(fc.array(text, { maxLength: WIDTH }), { minLength: 1, maxLength: 8 })
-      .map((lines): Row[] =>
-        lines.map((line, i) => ({
-          row: i + 1,
-          cells: line.map((t) => (t === '' ? undefined : { value: t })),
-        })),
-      );
+    const rows = sampleRows(8);
     let complete = 0;
     let runs = 0;
     fc.assert(
