@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { resolveLimits } from '../../errors.ts';
 import type { Row } from '../types.ts';
 import { type SharedStrings, sharedStringsOf } from './shared-strings.ts';
+import { decodeShortUtf8 } from './sheet-bytes.ts';
 import { SHEET_NAMES, SheetHandler, type SheetReadSetup } from './sheet-reader.ts';
 import { NO_STYLES } from './styles.ts';
 import { sheetXml } from './xlsx.test-helper.ts';
 import { XmlScanner } from './xml-scanner.ts';
+import { XmlSyntaxError } from './xml-text.ts';
 
 const strings: SharedStrings = sharedStringsOf(['Họ và tên', 'Nguyễn Thị Ánh Tuyết']);
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -290,5 +292,82 @@ describe('SheetByteReader', () => {
       expect(read([cell], false, { limits })).toEqual(expected);
       expect(read([cell], true, { limits })).toEqual(expected);
     }
+  });
+});
+
+describe('decodeShortUtf8 (short text decoded by hand)', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** The decoder's answer: the text, or `null` when it rejects the bytes. */
+  const byDecoder = (bytes: Uint8Array): string | null => {
+    try {
+      return fatal.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  /** The hand decoder's answer: the text, `undefined` (left to the decoder), or `null` (rejected). */
+  const byHand = (bytes: Uint8Array): string | undefined | null => {
+    try {
+      return decodeShortUtf8(bytes, 0, bytes.length);
+    } catch (error) {
+      expect(error).toBeInstanceOf(XmlSyntaxError);
+      return null;
+    }
+  };
+  // Bytes around every boundary of UTF-8: ASCII, continuation bytes, overlong and surrogate
+  // leads, two-, three- and four-byte leads, bytes no sequence starts with.
+  const byte = fc.oneof(
+    fc.integer({ min: 0, max: 0x7f }),
+    fc.integer({ min: 0x80, max: 0xbf }),
+    fc.constantFrom(0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff),
+  );
+
+  it('agrees with the fatal decoder on any bytes, or leaves them to it (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 64 }),
+          fc.array(byte, { maxLength: 64 }).map((b) => Uint8Array.from(b)),
+          fc
+            .string({ unit: 'grapheme', maxLength: 20 })
+            .map((t) => new TextEncoder().encode(t))
+            .filter((b) => b.length <= 64),
+        ),
+        (bytes) => {
+          const hand = byHand(bytes);
+          if (hand !== undefined) expect(hand).toBe(byDecoder(bytes));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('decodes Vietnamese text and rejects overlong forms, surrogates and cut sequences', () => {
+    const encode = (t: string) => new TextEncoder().encode(t);
+    expect(byHand(encode('Nguyễn Thị Ánh Tuyết'))).toBe('Nguyễn Thị Ánh Tuyết');
+    expect(byHand(encode(''))).toBe('');
+    expect(byHand(Uint8Array.from([0xe0, 0x80, 0x80]))).toBeNull(); // overlong
+    expect(byHand(Uint8Array.from([0xed, 0xa0, 0x80]))).toBeNull(); // a surrogate
+    expect(byHand(Uint8Array.from([0x41, 0xe1, 0xbb]))).toBeNull(); // cut
+    expect(byHand(Uint8Array.from([0xc0, 0x80]))).toBeUndefined(); // left to the decoder (rejects)
+    expect(byHand(encode('😀'))).toBeUndefined(); // four bytes: the decoder's
+  });
+
+  it('reads an inline string of a sheet the same by bytes as by text', () => {
+    const xml = sheetXml(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Lê Thị Hồng</t></is></c><c r="B1" t="inlineStr"><is><t>Mã &amp; tên</t></is></c></row>',
+    );
+    const bytes = read([encode(xml)]);
+    expect(bytes).toEqual(read([encode(xml)], true));
+    expect('rows' in bytes && bytes.rows[0]?.cells.map((c) => c?.value)).toEqual([
+      'Lê Thị Hồng',
+      'Mã & tên',
+    ]);
+    // Invalid UTF-8 inside a short inline string: the same error either way.
+    const bad = encode(xml.replace('Hồng', 'H\u0001'));
+    bad[bad.indexOf(1)] = 0xe1;
+    const failed = read([bad]);
+    expect(failed).toEqual(read([bad], true));
+    expect('error' in failed && failed.error).toMatch(/not valid UTF-8/);
   });
 });

@@ -173,6 +173,57 @@ export function checkUtf8(buf: Uint8Array, start: number, end: number): void {
   }
 }
 
+/** Up to this many bytes, text is decoded by hand ({@link decodeShortUtf8}): a decoder call costs more. */
+const SHORT_TEXT = 64;
+/** The UTF-16 units of a short text being decoded (at most one per byte). */
+const shortUnits = new Uint16Array(SHORT_TEXT);
+/** A plain array of each length up to {@link SHORT_TEXT}, for `String.fromCharCode`. */
+const shortArrays: number[][] = Array.from({ length: SHORT_TEXT + 1 }, (_, n) =>
+  new Array<number>(n).fill(0),
+);
+
+/**
+ * `buf[start, end)` (at most {@link SHORT_TEXT} bytes) decoded as UTF-8 by hand, checked as it
+ * goes as {@link checkUtf8} checks it (throwing the same error), or `undefined` when it holds a
+ * four-byte character or a byte no sequence starts with — for the decoder to decode or reject.
+ * The string is one of its own (never a view of anything larger).
+ *
+ * @internal
+ */
+export function decodeShortUtf8(buf: Uint8Array, start: number, end: number): string | undefined {
+  const codes = shortUnits;
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const b = buf[i] as number;
+    if (b < 0x80) {
+      codes[n++] = b;
+      i++;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      if (i + 1 >= end) throw notText();
+      const c1 = buf[i + 1] as number;
+      if ((c1 & 0xc0) !== 0x80) throw notText();
+      codes[n++] = ((b & 0x1f) << 6) | (c1 & 0x3f);
+      i += 2;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      if (i + 2 >= end) throw notText();
+      const c1 = buf[i + 1] as number;
+      const c2 = buf[i + 2] as number;
+      if ((c1 & 0xc0) !== 0x80 || (c2 & 0xc0) !== 0x80) throw notText();
+      const code = ((b & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+      if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) throw notText();
+      codes[n++] = code;
+      i += 3;
+    } else {
+      return undefined;
+    }
+  }
+  // Through a plain array of the exact length: `apply` reads one faster than a typed array.
+  const units = shortArrays[n] as number[];
+  for (let k = 0; k < n; k++) units[k] = codes[k] as number;
+  return String.fromCharCode.apply(null, units);
+}
+
 /** The end of the whole UTF-8 characters of `buf[start, end)` (an incomplete last one left out). */
 function wholeCharacters(buf: Uint8Array, start: number, end: number): number {
   for (let k = end - 1; k >= start && k >= end - 4; k--) {
@@ -342,6 +393,10 @@ export class SheetByteReader implements XmlByteReader {
   }
 
   private decode(buf: Uint8Array, start: number, end: number): string {
+    if (end - start <= SHORT_TEXT) {
+      const text = decodeShortUtf8(buf, start, end);
+      if (text !== undefined) return text;
+    }
     try {
       return this.decoder.decode(buf.subarray(start, end));
     } catch (error) {
