@@ -1,6 +1,7 @@
 import { DEFAULT_LIMITS, LimitHit, type Limits } from '../../errors.ts';
 import {
   checkUtf8,
+  decodeShortUtf8,
   RPH as RPH_ID,
   SheetByteReader,
   type SheetSink,
@@ -103,11 +104,6 @@ class StringTable implements SharedStrings {
   private readonly odd = new Map<number, string>();
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
-  private readonly codes = new Uint16Array(SHORT);
-  /** A plain array of each length up to {@link SHORT}, for `String.fromCharCode`. */
-  private readonly units: number[][] = Array.from({ length: SHORT + 1 }, (_, n) =>
-    new Array<number>(n).fill(0),
-  );
   private readonly cacheKeys = new Int32Array(CACHE_SIZE).fill(-1);
   private readonly cacheValues: (string | undefined)[] = new Array(CACHE_SIZE);
   /** 1 where the cached string was asked for again since it came (see {@link StringTable.get}). */
@@ -263,34 +259,10 @@ class StringTable implements SharedStrings {
     if (start === end) return this.odd.get(index) ?? '';
     const page = this.pages[p] as Uint8Array;
     if (end - start <= SHORT) {
-      // Short text by hand (a decoder call costs more than the characters): the bytes are valid
-      // UTF-8 (encoded here, or checked when they were read); four-byte characters go to the
-      // decoder.
-      const codes = this.codes;
-      let n = 0;
-      let i = start;
-      while (i < end) {
-        const b = page[i] as number;
-        if (b < 0x80) {
-          codes[n++] = b;
-          i++;
-        } else if (b < 0xe0) {
-          codes[n++] = ((b & 0x1f) << 6) | ((page[i + 1] as number) & 0x3f);
-          i += 2;
-        } else if (b < 0xf0) {
-          codes[n++] =
-            ((b & 0x0f) << 12) |
-            (((page[i + 1] as number) & 0x3f) << 6) |
-            ((page[i + 2] as number) & 0x3f);
-          i += 3;
-        } else {
-          return this.decoder.decode(page.subarray(start, end));
-        }
-      }
-      // Through a plain array of the exact length: `apply` reads one faster than a typed array.
-      const units = this.units[n] as number[];
-      for (let k = 0; k < n; k++) units[k] = codes[k] as number;
-      return String.fromCharCode.apply(null, units);
+      // Short text by hand (a decoder call costs more than the characters); four-byte
+      // characters go to the decoder.
+      const text = decodeShortUtf8(page, start, end);
+      if (text !== undefined) return text;
     }
     return this.decoder.decode(page.subarray(start, end));
   }
