@@ -599,9 +599,17 @@ export async function checkFiles(
       return readErrors;
     };
 
+    // Every entity the files can give records of: the rules relating two entities (a pupil's
+    // class) are not run when one of them is in no file, and the report says so.
+    const inputEntities = new Set<string>();
+    for (const run of runs) {
+      for (const entity of run.adapter?.entities ?? []) inputEntities.add(entity.mapping.entity);
+    }
+
     const ruleReport: Report = await validate(inBatches(records()), {
       ...pickValidateOptions(options),
       ...(Object.keys(layout).length === 0 ? {} : { layout }),
+      inputEntities: [...inputEntities],
     });
     signal?.throwIfAborted();
     return merge(runs, reading, ruleReport, readCells, cellKey, omitted);

@@ -44,6 +44,7 @@ export {
   type RecordRule,
   type Rule,
   type RuleInfo,
+  type RuleReferences,
 } from './core/rule.ts';
 export {
   DEFAULT_TT27_THRESHOLDS,

@@ -1,6 +1,7 @@
 import { batchesOf } from './batches.ts';
 import { classOf, maskRecordKey, recordKeyOf, symbolOf } from './keys.ts';
 import {
+  evidenceOf,
   missingEvidence,
   missingEvidenceReason,
   type NotChecked,
@@ -51,6 +52,16 @@ export interface EngineOptions extends SettingsInput {
    * per record. With a layout listing every field, the report is the one without a layout.
    */
   readonly layout?: SourceLayout;
+  /**
+   * Every entity the input holds records of, when known before the records are read (`checkFiles`
+   * of `@eduvn/check` knows it from the files' adapters). A rule checking references between
+   * records (`RuleInfo.references`) whose referenced entity is not listed cannot conclude and is
+   * not run — `notChecked` says so once — nor one whose referencing entity is not listed (nothing
+   * to check). Absent: any entity may come, and such rules run on what comes. A record of an
+   * entity not listed is an error (`TypeError`): a rule it concerns may not have run. At most
+   * 1,000 names.
+   */
+  readonly inputEntities?: readonly string[];
 }
 
 const matches = (id: string, patterns: readonly string[]): boolean =>
@@ -224,14 +235,58 @@ function planLayout(
   return { entries, offRecord, offWhole };
 }
 
+/** The most names `inputEntities` may list. */
+const MAX_INPUT_ENTITIES = 1_000;
+
+/** Checks and indexes `inputEntities` (`undefined`: not given). */
+function resolveInputEntities(entities: unknown): ReadonlySet<string> | undefined {
+  if (entities === undefined) return undefined;
+  if (!Array.isArray(entities) || entities.some((e) => typeof e !== 'string'))
+    throw new TypeError('inputEntities: expected an array of entity names');
+  if (entities.length > MAX_INPUT_ENTITIES)
+    throw new RangeError(`inputEntities: more than ${MAX_INPUT_ENTITIES} names`);
+  return new Set(entities as readonly string[]);
+}
+
+/**
+ * The reference rules that cannot run on an input holding only `held`: those whose referenced or
+ * referencing entity is absent, with a `notChecked` entry when records that refer are present
+ * and what they refer to is not.
+ */
+function planReferences(
+  held: ReadonlySet<string>,
+  selected: readonly Rule[],
+): { readonly entries: NotChecked[]; readonly off: Set<Rule> } {
+  const entries: NotChecked[] = [];
+  const off = new Set<Rule>();
+  for (const rule of selected) {
+    const refs = rule.references;
+    if (refs === undefined || (held.has(refs.from) && held.has(refs.to))) continue;
+    off.add(rule);
+    if (!held.has(refs.from)) continue;
+    entries.push({
+      entity: refs.from,
+      ruleId: rule.id,
+      fields: [...evidenceOf(rule, refs.from)],
+      reason: {
+        vi: `Dữ liệu đầu vào không có bản ghi ${refs.to}: không đối chiếu được tham chiếu tới các bản ghi này nên quy tắc không chạy`,
+        en: `The input holds no ${refs.to} records: references to them cannot be checked, so the rule was not run`,
+      },
+    });
+  }
+  return { entries, off };
+}
+
 function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOptions): Run {
   const settings = resolveSettings(options);
   const layout = resolveLayout(options.layout);
+  const held = resolveInputEntities(options.inputEntities);
   const chosen = selectRules(rules, settings, options.rules);
   const layoutPlan = layout ? planLayout(layout, chosen) : undefined;
-  const selected = layoutPlan ? chosen.filter((r) => !layoutPlan.offWhole.has(r)) : chosen;
+  const referencePlan = held ? planReferences(held, chosen) : undefined;
+  const selected = chosen.filter((r) => !layoutPlan?.offWhole.has(r) && !referencePlan?.off.has(r));
   const notChecked = new Map<string, { entry: NotChecked; fields: Set<string> }>();
-  for (const entry of layoutPlan?.entries ?? []) {
+  for (const entry of [...(layoutPlan?.entries ?? []), ...(referencePlan?.entries ?? [])]) {
     notChecked.set(`${entry.entity}\u0000${entry.ruleId ?? ''}\u0000${entry.reason.en}`, {
       entry,
       fields: new Set(entry.fields),
@@ -376,6 +431,11 @@ function startRun(rules: readonly Rule[], options: EngineOptions | SyncEngineOpt
     records++;
     let applicable = lastPlan;
     if (applicable === undefined || item.entity !== lastEntity) {
+      if (held !== undefined && !held.has(item.entity)) {
+        throw new TypeError(
+          `A record of ${JSON.stringify(String(item.entity).slice(0, 60))}, an entity inputEntities does not list: rules about it may not have run`,
+        );
+      }
       applicable = rulesFor(item.entity);
       lastEntity = item.entity;
       lastPlan = applicable;

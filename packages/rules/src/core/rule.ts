@@ -44,6 +44,23 @@ export interface RuleInfo {
    * and why — one `notChecked` entry (without a rule id) per entity. `undefined`: nothing to say.
    */
   readonly layoutGaps?: (entity: string, carried: ReadonlySet<string>) => LayoutGap | undefined;
+  /**
+   * For a dataset rule that checks references between records: that records of `from` refer to
+   * records of `to` present in the input (a pupil's class, an assessment's pupil). Without records
+   * of `to` it cannot conclude, without records of `from` it has nothing to check; when the
+   * caller says which entities the input holds (`inputEntities` of `validate`) and one of the two
+   * is not among them, the rule is not run, and `notChecked` says so once for `from` when `to` is
+   * the one missing. Both must be entities the rule applies to.
+   */
+  readonly references?: RuleReferences;
+}
+
+/** The references a dataset rule checks (see `RuleInfo.references`). */
+export interface RuleReferences {
+  /** The entity whose records refer (a pupil, by its class code). */
+  readonly from: string;
+  /** The entity referred to (the class). */
+  readonly to: string;
 }
 
 /** What a rule cannot check with a layout (see `RuleInfo.layoutGaps`). */
@@ -157,6 +174,7 @@ export function defineRule<R extends Rule>(rule: R): R {
   if (!rule.basis.trim())
     throw new TypeError(`defineRule ${rule.id}: a basis is required (a citation or 'eduvn')`);
   if (rule.evidence !== undefined) checkEvidence(rule);
+  if (rule.references !== undefined) checkReferences(rule);
   return rule;
 }
 
@@ -180,6 +198,28 @@ function checkEvidence(rule: Rule): void {
     if (entities !== undefined && !entities.includes(entity)) {
       throw new TypeError(
         `defineRule ${rule.id}: evidence names entity ${JSON.stringify(entity)}, which the rule does not apply to`,
+      );
+    }
+  }
+}
+
+/** Checks a rule's `references`: two entity names the rule applies to, on a dataset rule. */
+function checkReferences(rule: Rule): void {
+  const r: unknown = rule.references;
+  const from = (r as { from?: unknown } | null)?.from;
+  const to = (r as { to?: unknown } | null)?.to;
+  if (typeof r !== 'object' || r === null || typeof from !== 'string' || typeof to !== 'string') {
+    throw new TypeError(`defineRule ${rule.id}: references must be { from, to }, two entity names`);
+  }
+  if (rule.scope !== 'dataset') {
+    throw new TypeError(`defineRule ${rule.id}: only a dataset rule checks references`);
+  }
+  const entities =
+    rule.entity === '*' ? undefined : Array.isArray(rule.entity) ? rule.entity : [rule.entity];
+  for (const entity of [from, to]) {
+    if (entities !== undefined && !entities.includes(entity)) {
+      throw new TypeError(
+        `defineRule ${rule.id}: references names entity ${JSON.stringify(entity.slice(0, 60))}, which the rule does not apply to`,
       );
     }
   }

@@ -273,6 +273,7 @@ function referenceRule(
     scope: 'dataset',
     // The reference and the referenced record's key: without either nothing can be resolved.
     evidence: { [spec.from]: spec.refFields.slice(0, 1), [spec.to]: [spec.toKey] },
+    references: { from: spec.from, to: spec.to },
     severity: 'error',
     basis: 'eduvn',
     init: (settings) => ({
