@@ -101,19 +101,30 @@ const KEY_FOLD: Int16Array = (() => {
 const KEY_START = 3;
 
 /**
+ * A key of up to {@link KEY_START} ASCII characters as one number: each character's code in base
+ * 128 after those before it (`''` is 0). Keys of different texts have different numbers.
+ */
+function keyNumber(key: string): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) n = n * 128 + key.charCodeAt(i);
+  return n;
+}
+
+/**
  * Every start, up to {@link KEY_START} characters, of the keys a marker's text has: the markers
  * ({@link MARKERS}, {@link FIRST_CELL_MARKERS}) and a marker prefix's word followed by more text
- * (`vd …`, `vi du …`, `example …`, `e g …`, `mau …`: {@link MARKER_PREFIX}).
+ * (`vd …`, `vi du …`, `example …`, `e g …`, `mau …`: {@link MARKER_PREFIX}) — as
+ * {@link keyNumber}s, so that a text's start is looked up without making a string.
  */
-const MARKER_STARTS: ReadonlySet<string> = (() => {
+const MARKER_STARTS: ReadonlySet<number> = (() => {
   const keys = [
     ...MARKERS,
     ...FIRST_CELL_MARKERS,
     ...['vd', 'vi du', 'example', 'e g', 'mau'].map((word) => `${word} `),
   ];
-  const starts = new Set<string>();
+  const starts = new Set<number>();
   for (const key of keys) {
-    for (let n = 1; n <= KEY_START; n++) starts.add(key.slice(0, n));
+    for (let n = 1; n <= KEY_START; n++) starts.add(keyNumber(key.slice(0, n)));
   }
   return starts;
 })();
@@ -129,23 +140,29 @@ const MARKER_STARTS: ReadonlySet<string> = (() => {
  */
 export function mayStartMarker(text: string): boolean {
   if (!mayBeMarker(text)) return false;
-  let key = '';
+  // The key's start as its {@link keyNumber}, and how many characters it has.
+  let key = 0;
+  let length = 0;
   let separator = false;
-  for (let i = 0; i < text.length && key.length < KEY_START; i++) {
+  for (let i = 0; i < text.length && length < KEY_START; i++) {
     const c = text.charCodeAt(i);
     const fold = c < 0x1f00 ? (KEY_FOLD[c] as number) : FOLD_OTHER;
     if (fold === FOLD_OTHER) break;
     if (fold === FOLD_SEPARATOR) {
-      separator = key !== '';
+      separator = length > 0;
     } else if (fold !== FOLD_NOTHING) {
       if (separator) {
-        key += ' ';
+        key = key * 128 + 0x20;
+        length++;
         separator = false;
       }
-      if (key.length < KEY_START) key += String.fromCharCode(fold);
+      if (length < KEY_START) {
+        key = key * 128 + fold;
+        length++;
+      }
     }
   }
-  return key === '' || MARKER_STARTS.has(key);
+  return length === 0 || MARKER_STARTS.has(key);
 }
 
 /** Whether a text is a marker, and which: `undefined` when it is none. */

@@ -399,6 +399,11 @@ export class SharedStringsHandler implements XmlHandler, SheetSink {
   }
 
   /** @inheritdoc */
+  ownedText(text: string): void {
+    this.text(text);
+  }
+
+  /** @inheritdoc */
   text(text: string): void {
     if (this.mode === 1) this.text_ = this.table.takePending();
     this.mode = 2;

@@ -56,8 +56,12 @@ export interface SheetSink {
   cell(column: number, type: number, style: number, selfClosing: boolean): void;
   /** The `ref` of `<dimension>`, if any. */
   dimension(ref: string | undefined): void;
-  /** Wanted text (entities decoded, line ends normalized), possibly in several pieces. */
-  text(text: string): void;
+  /**
+   * Wanted text (entities decoded, line ends normalized), possibly in several pieces. Each piece
+   * is a string of its own, decoded for this call from the piece's bytes: never a view into a
+   * larger string (a chunk), so a sink may keep it as it is.
+   */
+  ownedText(text: string): void;
   /**
    * Wanted text as its bytes, valid UTF-8 of whole characters, before it is decoded: `true` when
    * taken as it is (it holds no `&` and no CR), else it comes again through
@@ -433,7 +437,7 @@ export class SheetByteReader implements XmlByteReader {
     let text = this.decode(buf, start, end);
     if (text.indexOf('\r') >= 0) text = normalizeNewlines(text);
     if (text.indexOf('&') >= 0) text = decodeEntities(text);
-    sink.text(text);
+    sink.ownedText(text);
   }
 
   /** Text from `start` to the end of the piece: a split character, entity or CR is carried. */
@@ -873,7 +877,7 @@ export class SheetByteReader implements XmlByteReader {
     const sink = this.sink;
     sink.element(V, false);
     if (sink.collecting && !sink.digits(n, k - start)) {
-      sink.text(String.fromCharCode(...buf.subarray(start, k)));
+      sink.ownedText(String.fromCharCode(...buf.subarray(start, k)));
     }
     sink.close(V);
     sink.close(C);
@@ -926,7 +930,7 @@ export class SheetByteReader implements XmlByteReader {
       this.checkLength(lt, end + 3);
       if (this.depth === 0) throw new XmlSyntaxError('CDATA outside the root element.');
       if (this.sink.collecting) {
-        this.sink.text(normalizeNewlines(this.decode(buf, lt + 9, end)));
+        this.sink.ownedText(normalizeNewlines(this.decode(buf, lt + 9, end)));
       } else {
         checkUtf8(buf, lt + 9, end);
       }

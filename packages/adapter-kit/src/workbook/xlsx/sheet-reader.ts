@@ -129,6 +129,14 @@ export class SheetHandler implements XmlHandler, SheetSink {
   private num = -1;
   /** How many digits {@link SheetHandler.num} was read from. */
   private numDigits = 0;
+  /**
+   * Whether some text of the cell came as a view into a larger string (the string path, see
+   * {@link SheetHandler.text}): it is then copied ({@link ownText}) before the cell keeps it.
+   * Text from the byte reader is decoded for the cell alone ({@link SheetHandler.ownedText}).
+   */
+  private viewText = false;
+  /** Whether the last {@link SheetHandler.decodeText} cut its text at the cell length limit. */
+  private cut = false;
 
   /** @param setup - Shared strings, styles, date system, limits. */
   constructor(private readonly setup: SheetReadSetup) {
@@ -320,6 +328,13 @@ export class SheetHandler implements XmlHandler, SheetSink {
 
   /** @inheritdoc */
   text(text: string): void {
+    // Text of the string path: a view into the decoded chunk, copied when the cell keeps it.
+    this.viewText = true;
+    this.ownedText(text);
+  }
+
+  /** @inheritdoc */
+  ownedText(text: string): void {
     switch (this.into) {
       case INTO_V:
         if (this.num >= 0) {
@@ -442,6 +457,7 @@ export class SheetHandler implements XmlHandler, SheetSink {
     this.t = undefined;
     this.num = -1;
     this.inIs = false;
+    this.viewText = false;
   }
 
   private cellType(buf: string, start: number, end: number): number {
@@ -461,12 +477,13 @@ export class SheetHandler implements XmlHandler, SheetSink {
     throw new XmlSyntaxError('A cell has an unknown type.');
   }
 
-  private decodeText(raw: string): { value: string; cut: boolean } {
+  /** A cell's text as it keeps it: unescaped, cut at the length limit (see {@link SheetHandler.cut}). */
+  private decodeText(raw: string): string {
     const text = unescapeOoxml(raw);
     const max = this.maxCellLength;
-    return text.length > max
-      ? { value: ownText(cutText(text, max)), cut: true }
-      : { value: ownText(text), cut: false };
+    this.cut = text.length > max;
+    if (this.cut) return ownText(cutText(text, max));
+    return this.viewText ? ownText(text) : text;
   }
 
   private closeCell(): void {
@@ -518,7 +535,8 @@ export class SheetHandler implements XmlHandler, SheetSink {
           this.skipCell();
           return;
         }
-        ({ value, cut } = this.decodeText(raw));
+        value = this.decodeText(raw);
+        cut = this.cut;
         break;
       }
       case TYPE_STR: {
@@ -526,7 +544,8 @@ export class SheetHandler implements XmlHandler, SheetSink {
           this.skipCell();
           return;
         }
-        ({ value, cut } = this.decodeText(v ?? ''));
+        value = this.decodeText(v ?? '');
+        cut = this.cut;
         break;
       }
       case TYPE_B:
@@ -550,7 +569,7 @@ export class SheetHandler implements XmlHandler, SheetSink {
           value = ownText(cutText(v, this.maxCellLength));
           cut = true;
         } else {
-          value = ownText(v);
+          value = this.viewText ? ownText(v) : v;
         }
         if (isIsoDateStart(v)) date = v.slice(0, 10);
         break;
@@ -560,7 +579,7 @@ export class SheetHandler implements XmlHandler, SheetSink {
     if (formula !== undefined && formula.length > this.maxCellLength) {
       formula = ownText(cutText(formula, this.maxCellLength));
       cut = true;
-    } else if (formula !== undefined) {
+    } else if (formula !== undefined && this.viewText) {
       formula = ownText(formula);
     }
     let length = formula === undefined ? 0 : formula.length;
@@ -604,6 +623,7 @@ export class SheetHandler implements XmlHandler, SheetSink {
     this.f = undefined;
     this.t = undefined;
     this.num = -1;
+    this.viewText = false;
   }
 
   private date(serial: number): string | undefined {
