@@ -368,15 +368,6 @@ export async function checkFiles(
     readingCount++;
     (reading[run.index] as CheckIssue[]).push(toIssue(problem, options.rules?.severity));
   };
-  // Cells a reading issue already reported: a rule does not report them again.
-  const readCells = new Set<string>();
-  const cellKey = (
-    file: string,
-    sheet: string | undefined,
-    row: number | undefined,
-    field: string,
-  ) => `${file}\u0000${sheet ?? ''}\u0000${row ?? ''}\u0000${topField(field)}`;
-
   const keepOpen = runs.length <= MAX_OPEN_FILES;
   const progress = (run: FileRun, done: boolean): void => {
     options.onProgress?.({
@@ -550,9 +541,9 @@ export async function checkFiles(
     }
 
     /**
-     * Notes a record's reading problems; returns the top-level fields of its errors whose schema
-     * issues `merge` drops (those of a cell in `readCells`, at the place the rules locate the
-     * record's issues), or `undefined` for none.
+     * Notes a record's reading problems; returns the top-level fields of its errors, where the
+     * rules would locate a schema issue at the same cell (not made again: `readErrors`), or
+     * `undefined` for none.
      */
     const noteRecordIssues = (
       run: FileRun,
@@ -567,9 +558,9 @@ export async function checkFiles(
         if (code === undefined) continue;
         key ??= recordKeyOf({ entity, record });
         if (issue.field !== undefined && issue.severity === 'error') {
-          readCells.add(cellKey(run.name, provenance.sheet, provenance.row, issue.field));
-          // The rules locate the record's issues at its provenance's file: the same cell only
-          // when that is the run's name.
+          // A cell a reading issue already reported: the schema rule is told (`readErrors`) and
+          // makes no issue under its field. The rules locate the record's issues at its
+          // provenance's file: the same cell only when that is the run's name.
           if (provenance.file === run.name) {
             readErrors ??= [];
             readErrors.push(topField(issue.field));
@@ -612,7 +603,7 @@ export async function checkFiles(
       inputEntities: [...inputEntities],
     });
     signal?.throwIfAborted();
-    return merge(runs, reading, ruleReport, readCells, cellKey, omitted);
+    return merge(runs, reading, ruleReport, omitted);
   } finally {
     for (const run of runs) {
       await run.workbook?.close().catch(() => undefined);
@@ -659,13 +650,6 @@ function merge(
   runs: readonly FileRun[],
   reading: readonly CheckIssue[][],
   ruleReport: Report,
-  readCells: ReadonlySet<string>,
-  cellKey: (
-    file: string,
-    sheet: string | undefined,
-    row: number | undefined,
-    field: string,
-  ) => string,
   omitted: number,
 ): CheckReport {
   const byName = new Map(runs.map((r) => [r.name, r] as const));
@@ -675,12 +659,6 @@ function merge(
   for (const issue of ruleReport.issues as readonly CheckIssue[]) {
     const loc = issue.location;
     if (issue.field !== undefined && loc?.file !== undefined) {
-      if (
-        issue.ruleId.startsWith('STD.') &&
-        readCells.has(cellKey(loc.file, loc.sheet, loc.row, issue.field))
-      ) {
-        continue;
-      }
       const run = byName.get(loc.file);
       const carried = run?.layout.get(issue.entity);
       const field = topField(issue.field);
