@@ -23,7 +23,7 @@ import { readWith } from '@eduvn/adapter-kit';
 import { checkFiles } from '@eduvn/check';
 import { validate } from '@eduvn/rules';
 import { c1HocSinh } from '../adapters/c1-hoc-sinh.ts';
-import { compareAsync } from '../harness.ts';
+import { compareAsync, cpuMedians } from '../harness.ts';
 import type { ChildResult } from './check-child.ts';
 import { AS_OF, INVALID_EVERY, writePlantedFile } from './pupils-file.ts';
 
@@ -118,6 +118,11 @@ try {
   );
   console.log(
     `readWith piped into validate alone runs at ${(read / bare).toFixed(2)}×; checkFiles at ${(bare / check).toFixed(2)}× of that (what detection, layouts, reading issues and the merged report cost)`,
+  );
+  const cpuRead = cpuMedians.get('readWith (records, provenance)') ?? Number.NaN;
+  const cpuCheck = cpuMedians.get('checkFiles (end to end)') ?? Number.NaN;
+  console.log(
+    `in CPU time (all threads; not counting time a busy host takes away): checkFiles at ${(cpuRead / cpuCheck).toFixed(2)}× readWith`,
   );
 
   console.log('\nPeak RSS, each in a fresh process:');
