@@ -29,6 +29,8 @@ function shown(text: string): string {
 
 /** A number with Vietnamese (`10.000,5`) or English (`10,000.5`) separators. */
 function formatNumber(n: number | bigint, lang: 'vi' | 'en'): string {
+  // Most numbers an issue shows are small whole numbers (a length, a limit): no separator.
+  if (typeof n === 'number' && Number.isInteger(n) && n > -1000 && n < 1000) return String(n);
   const [whole = '', fraction] = String(n).split('.');
   const sign = whole.startsWith('-') ? '-' : '';
   const digits = sign ? whole.slice(1) : whole;
@@ -39,6 +41,11 @@ function formatNumber(n: number | bigint, lang: 'vi' | 'en'): string {
 
 /** The field an issue's path leads to, and its label (`Khen thưởng (dòng 2) › Nội dung`). */
 function targetOf(plan: EntityPlan, path: readonly PropertyKey[]): Target {
+  // A declared top-level field (most issues): its label as the field metadata holds it.
+  if (path.length === 1 && typeof path[0] === 'string') {
+    const found = plan.byName.get(path[0]);
+    if (found !== undefined) return { field: found.info, label: found.info.label };
+  }
   let current: EntityPlan | undefined = plan;
   let field: FieldInfo | undefined;
   const vi: string[] = [];
