@@ -82,29 +82,35 @@ describe('CAT.CODE.001 — codes in their catalogs as of the date', () => {
 
   it('reads fields the way a record holds them: inherited, by a getter, or failing', async () => {
     // A record that inherits its code, and one whose code is a getter: read as plain fields are.
-    const inherited = pupil();
-    inherited.record = Object.assign(Object.create({ maDanToc: '99' }), {
-      hocSinhId: 'HS002',
-      hoTen: 'Lê Thị Bình',
-    });
-    const getter = pupil();
-    getter.record = Object.defineProperty({ hocSinhId: 'HS003' }, 'maDanToc', {
-      get: () => '98',
-      enumerable: true,
-    });
+    const inherited: InputRecord = {
+      ...pupil(),
+      record: Object.assign(Object.create({ maDanToc: '99' }), {
+        hocSinhId: 'HS002',
+        hoTen: 'Lê Thị Bình',
+      }),
+    };
+    const getter: InputRecord = {
+      ...pupil(),
+      record: Object.defineProperty({ hocSinhId: 'HS003' }, 'maDanToc', {
+        get: () => '98',
+        enumerable: true,
+      }),
+    };
     const found = (await check([inherited, getter])).issues.map((i) => [i.recordKey, i.field]);
     expect(found).toEqual([
       ['HS002', 'maDanToc'],
       ['HS003', 'maDanToc'],
     ]);
     // A getter that throws fails the run with the rule's id; the next run reads as before.
-    const failing = pupil();
-    failing.record = Object.defineProperty({ hocSinhId: 'HS004' }, 'maDanToc', {
-      get: () => {
-        throw new Error('hostile getter');
-      },
-      enumerable: true,
-    });
+    const failing: InputRecord = {
+      ...pupil(),
+      record: Object.defineProperty({ hocSinhId: 'HS004' }, 'maDanToc', {
+        get: () => {
+          throw new Error('hostile getter');
+        },
+        enumerable: true,
+      }),
+    };
     await expect(check([failing])).rejects.toThrow(
       /Rule CAT\.CODE\.001 failed on HocSinh .*hostile getter/,
     );
