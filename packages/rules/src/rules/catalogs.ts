@@ -234,10 +234,8 @@ function collect(
   try {
     collectValues(record, checks, values, settings, verdicts, path, symbolPath, out);
   } finally {
-    if (values !== undefined) {
-      reader.busy = false;
-      values.fill(undefined);
-    }
+    // The values stay until the next record's read overwrites every one: one record's at most.
+    if (values !== undefined) reader.busy = false;
   }
 }
 
